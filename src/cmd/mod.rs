@@ -1,0 +1,66 @@
+//! One module per subcommand, each with its clap `Args` (whose doc comments
+//! are the help) and a `run` function.
+
+pub mod build;
+pub mod completions;
+pub mod import;
+pub mod segment;
+pub mod show;
+pub mod stats;
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use tifa::store::Store;
+
+/// Opens the database once for a command.
+pub fn open_store(db: &Path) -> anyhow::Result<Store> {
+    Store::open(db).with_context(|| format!("opening the database {}", db.display()))
+}
+
+/// A progress bar on stderr for imports of more than a few megabytes, drawn
+/// only when stderr is a terminal.
+pub struct ImportBar {
+    bar: Option<ProgressBar>,
+}
+
+impl ImportBar {
+    pub fn new() -> Self {
+        ImportBar { bar: None }
+    }
+}
+
+impl tifa::import::Progress for ImportBar {
+    fn start(&mut self, total_bytes: u64) {
+        if total_bytes < 4 << 20 || !std::io::stderr().is_terminal() {
+            return;
+        }
+        let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} importing [{bar:30}] {bytes}/{total_bytes} {wide_msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        self.bar = Some(bar);
+    }
+
+    fn file(&mut self, path: &Path) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(path.display().to_string());
+        }
+    }
+
+    fn advance(&mut self, bytes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes);
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}

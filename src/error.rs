@@ -1,0 +1,80 @@
+//! The library's one error type. Each variant carries what a user needs to fix
+//! the problem: the file, the line or byte offset, the offending value.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{}: cannot decode byte {offset}: {detail}", path.display())]
+    Decode {
+        path: PathBuf,
+        offset: u64,
+        detail: String,
+    },
+
+    #[error("{}:{line}: {message}", path.display())]
+    Line {
+        path: PathBuf,
+        line: u64,
+        message: String,
+    },
+
+    #[error("{}: {message}", path.display())]
+    File { path: PathBuf, message: String },
+
+    #[error("database {}: {source}", path.display())]
+    Database {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    #[error("the database {} was written by a newer tifa (schema version {found}, this tifa knows up to {known})", path.display())]
+    SchemaTooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+
+    #[error("{0}")]
+    NotFound(String),
+
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    pub fn line(path: impl Into<PathBuf>, line: u64, message: impl Into<String>) -> Self {
+        Error::Line {
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Error::File {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! tifa: a translation memory and terminology library for translators of
+//! Chinese political texts.
+//!
+//! Everything tifa can do lives here; the `tifa` binary is a thin layer that
+//! parses arguments, calls into this library and prints. This library never
+//! prints, never exits the process and never reads environment variables, so
+//! tests and other programs can call it directly.
+
+pub mod error;
+pub mod formats;
+pub mod import;
+pub mod lang;
+pub mod normalize;
+pub mod segment;
+pub mod store;
+
+pub use error::{Error, Result};
+pub use lang::Lang;

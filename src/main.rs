@@ -1,0 +1,73 @@
+//! The `tifa` command line: parses arguments, dispatches to `cmd::*`, prints
+//! errors and sets the exit code (0 success, 1 "found something" for checks
+//! and searches, 2 error).
+
+mod cmd;
+mod output;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// tifa: a translation memory and glossary for translators and editors of
+/// Chinese political texts.
+///
+/// It segments English and Chinese reports into sentences and keeps them in a
+/// bilingual SQLite memory with their provenance. Start with `tifa build` in a
+/// folder that has tm/ (and glossary/), or `tifa import FILE...`.
+#[derive(Parser)]
+#[command(name = "tifa", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// The database file [default: tifa.db in the current directory]
+    #[arg(long, global = true, env = "TIFA_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Build(cmd::build::Args),
+    Import(cmd::import::Args),
+    Segment(cmd::segment::Args),
+    Stats(cmd::stats::Args),
+    Show(cmd::show::Args),
+    Completions(cmd::completions::Args),
+}
+
+/// What a command tells `main` about its outcome.
+pub enum Outcome {
+    /// Done; nothing to report (exit 0).
+    Success,
+    /// A check or search found something, or found nothing where that is
+    /// the news (exit 1).
+    Found,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let db = cli.db.clone().unwrap_or_else(|| PathBuf::from("tifa.db"));
+    let result = match cli.command {
+        Command::Build(args) => cmd::build::run(args, &db),
+        Command::Import(args) => cmd::import::run(args, &db),
+        Command::Segment(args) => cmd::segment::run(args),
+        Command::Stats(args) => cmd::stats::run(args, &db),
+        Command::Show(args) => cmd::show::run(args, &db),
+        Command::Completions(args) => cmd::completions::run(args),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Found) => ExitCode::from(1),
+        Err(err) => {
+            if output::is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(stderr, "tifa: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

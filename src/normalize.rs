@@ -1,0 +1,87 @@
+//! Unicode normalisation and folding, in one place for the whole of tifa.
+//!
+//! Stored text is NFC and otherwise exactly as in the source. Matching uses a
+//! *key*: NFKC (so full-width Ｌａｔｉｎ and half-width forms meet), lower case,
+//! curly and straight quotes and apostrophes folded together, the many dashes
+//! and hyphens folded to `-`, and runs of white space folded to one space.
+//! Nothing here decides what counts as a word or a term; that belongs to the
+//! segmenter and the glossary matcher.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// The text in Unicode Normalization Form C, borrowed when it already is.
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// Folds one character of NFKC text for matching: quotes, apostrophes and
+/// dashes to their ASCII forms, white space to a plain space.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`'
+        | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }
+}
+
+/// The matching key of a text: NFKC, lower case, quotes, dashes and spaces
+/// folded, white space collapsed and trimmed. Two segments with the same key
+/// are the same sentence for exact matching.
+pub fn key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfkc() {
+        let c = fold_char(c);
+        if c == ' ' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_composes() {
+        assert_eq!(nfc("e\u{301}"), "\u{e9}");
+        assert!(matches!(nfc("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn keys_fold_what_translators_consider_the_same() {
+        let cases = [
+            ("The Party’s leadership", "the party's leadership"),
+            ("  the  “Two Upholds”\n", "the \"two upholds\""),
+            ("Ｘｉ　Ｊｉｎｐｉｎｇ", "xi jinping"),
+            ("self–reform", "self-reform"),
+            ("两个维护", "两个维护"),
+            ("（两个确立）", "(两个确立)"),
+            ("ÉTAT", "état"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(key(input), want, "{input:?}");
+        }
+    }
+}

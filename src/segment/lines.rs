@@ -1,0 +1,348 @@
+//! From physical lines to paragraphs.
+//!
+//! A paragraph ends at a blank line, except where a page break left one inside
+//! a sentence, and at a line break where the text is not hard-wrapped. Text is
+//! *hard-wrapped* (PDF extraction, e-mail) when most line breaks fall inside
+//! sentences; then a line break joins lines unless the line before it is short
+//! (the last line of a paragraph, a salutation, a heading) or the next line
+//! starts a list item. Page numbers found alone on a line inside a sentence
+//! are set apart as their own segment.
+
+use std::ops::Range;
+
+use crate::lang::is_han;
+use crate::Lang;
+
+use super::sentences::line_ends_sentence;
+
+/// A paragraph: its text (lines joined) and how that text maps to the input.
+pub struct Paragraph<'a> {
+    pub text: &'a str,
+    /// (offset in `text`, offset in the input, length) for each line piece.
+    pieces: &'a [(usize, usize, usize)],
+    /// Lines set apart from the paragraph (page numbers).
+    pub detached: &'a [Detached],
+}
+
+pub struct Detached {
+    /// Offset in the paragraph text where the line was found.
+    pub at: usize,
+    pub source: Range<usize>,
+}
+
+impl Paragraph<'_> {
+    /// The input byte ranges of a range of the paragraph text.
+    pub fn source_spans(&self, range: Range<usize>) -> Vec<Range<usize>> {
+        let mut spans = Vec::with_capacity(1);
+        for &(at, src, len) in self.pieces {
+            let (lo, hi) = (range.start.max(at), range.end.min(at + len));
+            if lo < hi {
+                spans.push(src + (lo - at)..src + (hi - at));
+            }
+        }
+        spans
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    /// Blank lines between this line and the one before it.
+    gap: usize,
+}
+
+impl Line {
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+/// Splits `text` into lines: `\n`, `\r\n` and `\r` end a line; leading and
+/// trailing white space is trimmed; blank lines are counted, not kept.
+fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut gap = 0;
+    let mut pos = 0;
+    while pos <= bytes.len() {
+        let eol = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        let raw = &text[pos..eol];
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            if !out.is_empty() {
+                gap += 1;
+            }
+        } else {
+            let start = pos + (raw.len() - raw.trim_start().len());
+            out.push(Line {
+                start,
+                end: start + trimmed.len(),
+                gap,
+            });
+            gap = 0;
+        }
+        if eol >= bytes.len() {
+            break;
+        }
+        pos = eol + 1;
+        if bytes[eol] == b'\r' && bytes.get(pos) == Some(&b'\n') {
+            pos += 1;
+        }
+    }
+    out
+}
+
+/// What the document looks like, for the join decisions.
+struct Shape {
+    /// A long line: about the width the text is wrapped at.
+    wide: usize,
+    hard_wrapped: bool,
+}
+
+fn shape(text: &str, lines: &[Line]) -> Shape {
+    let mut lens: Vec<usize> = lines.iter().map(Line::len).collect();
+    let wide = if lens.is_empty() {
+        0
+    } else {
+        let k = lens.len() * 9 / 10;
+        let k = k.min(lens.len() - 1);
+        *lens.select_nth_unstable(k).1
+    };
+    let mut followed = 0;
+    let mut open = 0;
+    for pair in lines.windows(2) {
+        if pair[1].gap == 0 {
+            followed += 1;
+            if !line_ends_sentence(&text[pair[0].start..pair[0].end]) {
+                open += 1;
+            }
+        }
+    }
+    Shape {
+        wide: wide * 7 / 10,
+        hard_wrapped: followed >= 4 && open * 2 > followed,
+    }
+}
+
+fn first_char(s: &str) -> char {
+    s.chars().next().unwrap_or(' ')
+}
+
+fn last_char(s: &str) -> char {
+    s.chars().next_back().unwrap_or(' ')
+}
+
+/// Digits alone on a line: a page number.
+fn is_page_number(s: &str) -> bool {
+    (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A line that starts a list item: "- ", "• ", "1. ", "2) ", "(3) ", "a) ",
+/// "iv. ", "（一）", "一、".
+pub fn starts_list_item(s: &str) -> bool {
+    let mut chars = s.char_indices();
+    let Some((_, c0)) = chars.next() else {
+        return false;
+    };
+    let followed_by_space = |i: usize| s[i..].starts_with(char::is_whitespace);
+    if matches!(c0, '-' | '*' | '•' | '·' | '▪' | '◦' | '‣' | '–' | '—' | '●' | '■') {
+        return followed_by_space(c0.len_utf8());
+    }
+    if matches!(c0, '(' | '（') {
+        let close = s.find([')', '）']);
+        return close.is_some_and(|i| {
+            let inner = &s[c0.len_utf8()..i];
+            (1..=9).contains(&inner.len()) && inner.chars().all(|c| c.is_alphanumeric())
+        });
+    }
+    // "1.", "12)", "a)", "iv.", "一、"
+    let marker_end = s
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || is_chinese_numeral(c)))
+        .map_or(s.len(), |(i, _)| i);
+    let marker = &s[..marker_end];
+    let rest = &s[marker_end..];
+    if marker.is_empty() {
+        return false;
+    }
+    let numeric = marker.len() <= 3 && marker.bytes().all(|b| b.is_ascii_digit());
+    let letter = marker.len() == 1 && marker.bytes().all(|b| b.is_ascii_alphabetic());
+    let roman = marker.len() <= 5 && marker.bytes().all(|b| b"ivxlIVXL".contains(&b));
+    let chinese = marker.chars().all(is_chinese_numeral);
+    if chinese {
+        return rest.starts_with('、');
+    }
+    if !(numeric || letter || roman) {
+        return false;
+    }
+    let mut after = rest.chars();
+    matches!(after.next(), Some('.' | ')')) && after.next().is_some_and(char::is_whitespace)
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+/// How a line can continue the sentence of the line before: with a small
+/// letter, or with punctuation that never starts a sentence.
+fn continues(s: &str) -> bool {
+    let c = first_char(s);
+    c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '%' | '(')
+}
+
+fn is_cjk(c: char) -> bool {
+    is_han(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+}
+
+/// What goes between two joined lines: nothing between Chinese text or after
+/// a hyphen that ends a line ("Secretary-" + "General"), else one space.
+fn joiner(before: &str, after: &str) -> &'static str {
+    let (b, a) = (last_char(before), first_char(after));
+    let hyphenated = b == '-' && {
+        let mut rev = before.chars().rev();
+        rev.next();
+        rev.next().is_some_and(char::is_alphabetic)
+    } && a.is_alphabetic();
+    if hyphenated || is_cjk(b) || is_cjk(a) {
+        ""
+    } else {
+        " "
+    }
+}
+
+/// Whether `next` (after `gap` blank lines) continues the paragraph of `prev`.
+fn joins(prev: &str, next: &str, gap: usize, lang: Lang, shape: &Shape) -> bool {
+    if starts_list_item(next) {
+        return false;
+    }
+    let short = prev.len() < shape.wide || (!shape.hard_wrapped && prev.len() < 80);
+    if line_ends_sentence(prev) {
+        // A sentence ended with the line: only hard-wrapped text carries the
+        // paragraph on, and only after a full-width line.
+        return gap == 0 && shape.hard_wrapped && !short;
+    }
+    if lang == Lang::En && continues(next) {
+        return true;
+    }
+    if matches!(last_char(prev), ',' | ':') && short {
+        // "Mr. President," and "Colleagues," stand alone.
+        return false;
+    }
+    if lang == Lang::Zh && is_cjk(first_char(next)) && matches!(last_char(prev), '，' | '、') {
+        return true;
+    }
+    shape.hard_wrapped && !short
+}
+
+/// Calls `emit` with each paragraph of `text`.
+pub fn paragraphs(text: &str, lang: Lang, mut emit: impl FnMut(&Paragraph<'_>)) {
+    let lines = lines(text);
+    if lines.is_empty() {
+        return;
+    }
+    let shape = shape(text, &lines);
+    let mut buf = String::new();
+    let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
+    let mut detached: Vec<Detached> = Vec::new();
+
+    let slice = |l: &Line| &text[l.start..l.end];
+    let flush = |pieces: &mut Vec<(usize, usize, usize)>,
+                     detached: &mut Vec<Detached>,
+                     buf: &mut String,
+                     emit: &mut dyn FnMut(&Paragraph<'_>)| {
+        if pieces.len() == 1 {
+            let (_, src, len) = pieces[0];
+            let single = [(0, src, len)];
+            emit(&Paragraph {
+                text: &text[src..src + len],
+                pieces: &single,
+                detached,
+            });
+        } else {
+            emit(&Paragraph {
+                text: buf,
+                pieces,
+                detached,
+            });
+        }
+        pieces.clear();
+        detached.clear();
+        buf.clear();
+    };
+    let push = |pieces: &mut Vec<(usize, usize, usize)>, buf: &mut String, l: &Line| {
+        let s = &text[l.start..l.end];
+        if let Some(&(at, src, len)) = pieces.last() {
+            if buf.is_empty() {
+                buf.push_str(&text[src..src + len]);
+                debug_assert_eq!(at, 0);
+            }
+            buf.push_str(joiner(&text[src..src + len], s));
+        }
+        pieces.push((buf.len(), l.start, l.len()));
+        if pieces.len() > 1 {
+            buf.push_str(s);
+        }
+    };
+
+    push(&mut pieces, &mut buf, &lines[0]);
+    let mut prev = lines[0];
+    let mut i = 1;
+    while i < lines.len() {
+        let next = lines[i];
+        let prev_text = slice(&prev);
+        if is_page_number(slice(&next)) && !line_ends_sentence(prev_text) {
+            if let Some(after) = lines.get(i + 1) {
+                let gap = next.gap + after.gap + 1;
+                if joins(prev_text, slice(after), gap, lang, &shape) {
+                    let at = pieces.last().map_or(0, |&(at, _, len)| at + len);
+                    detached.push(Detached {
+                        at,
+                        source: next.start..next.end,
+                    });
+                    push(&mut pieces, &mut buf, after);
+                    prev = *after;
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        if !joins(prev_text, slice(&next), next.gap, lang, &shape) {
+            flush(&mut pieces, &mut detached, &mut buf, &mut emit);
+        }
+        push(&mut pieces, &mut buf, &next);
+        prev = next;
+        i += 1;
+    }
+    flush(&mut pieces, &mut detached, &mut buf, &mut emit);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items() {
+        for s in ["- item", "• item", "1. First", "12) x", "(3) x", "a) x", "iv. x", "（一）坚持", "一、过去五年"] {
+            assert!(starts_list_item(s), "{s}");
+        }
+        for s in ["1.2 billion", "2015, in", "No. 1", "International", "-5 degrees"] {
+            assert!(!starts_list_item(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn lines_handle_all_line_endings() {
+        let text = "a\r\nb\rc\n\n\nd";
+        let got: Vec<_> = lines(text).iter().map(|l| (&text[l.start..l.end], l.gap)).collect();
+        assert_eq!(got, [("a", 0), ("b", 0), ("c", 0), ("d", 2)]);
+    }
+
+    #[test]
+    fn joiners() {
+        assert_eq!(joiner("the Secretary-", "General"), "");
+        assert_eq!(joiner("the", "world"), " ");
+        assert_eq!(joiner("全面从严", "治党"), "");
+        assert_eq!(joiner("pages 1-", "5"), " ");
+    }
+}

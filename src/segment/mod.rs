@@ -1,0 +1,145 @@
+//! Sentence segmentation of English and Chinese text.
+//!
+//! The segmenter decides what one unit of the memory is, so it works on real
+//! press and PDF-extracted text: hard-wrapped lines, page breaks that leave a
+//! blank line (or a page number) inside a sentence, salutations and headings
+//! on their own lines, abbreviations, numbers, ellipses and closing quotes.
+//!
+//! It works in two steps. [`lines`] joins physical lines into paragraphs;
+//! [`sentences`] finds the sentence boundaries inside one paragraph. The
+//! English abbreviation rules are data (`rules.en.txt`), read by [`rules`].
+//!
+//! No text is lost: every non-white-space character of the input belongs to
+//! exactly one segment, and each segment records the byte ranges of the input
+//! it came from. This module does no I/O and never fails.
+
+mod lines;
+pub mod rules;
+mod sentences;
+
+use std::ops::Range;
+
+use crate::normalize::nfc;
+use crate::Lang;
+
+/// One sentence of a text, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The sentence: NFC, otherwise as in the source, except that the line
+    /// breaks of hard-wrapped text become single spaces (none between Chinese
+    /// characters, none after a hyphen that ends a line).
+    pub text: String,
+    /// Paragraph number in the text, from 1.
+    pub paragraph: u32,
+    /// Sentence number within its paragraph, from 1.
+    pub sentence: u32,
+    /// The byte ranges of the input this sentence was taken from, in order.
+    /// More than one when the sentence runs across lines.
+    pub spans: Vec<Range<usize>>,
+}
+
+/// Splits `text` into sentences.
+pub fn segment(text: &str, lang: Lang) -> Vec<Segment> {
+    let mut out = Vec::new();
+    for_each(text, lang, |s| out.push(s));
+    out
+}
+
+/// Calls `emit` with each sentence of `text`, in order, without collecting
+/// them: the streaming form of [`segment`].
+pub fn for_each(text: &str, lang: Lang, mut emit: impl FnMut(Segment)) {
+    let rules = rules::Rules::english();
+    let mut ends = Vec::new();
+    let mut paragraph_no = 0u32;
+    lines::paragraphs(text, lang, |para| {
+        ends.clear();
+        sentences::ends(para.text, lang, rules, &mut ends);
+        paragraph_no += 1;
+        let mut sentence_no = 0u32;
+        let mut detached = para.detached.iter().peekable();
+        let mut start = 0usize;
+        for &end in &ends {
+            let range = trim_range(para.text, start..end);
+            start = end;
+            if range.is_empty() {
+                continue;
+            }
+            sentence_no += 1;
+            emit(Segment {
+                text: nfc(&para.text[range.clone()]).into_owned(),
+                paragraph: paragraph_no,
+                sentence: sentence_no,
+                spans: para.source_spans(range.clone()),
+            });
+            while let Some(d) = detached.next_if(|d| d.at <= range.end) {
+                sentence_no += 1;
+                emit(detached_segment(text, d.source.clone(), paragraph_no, sentence_no));
+            }
+        }
+        for d in detached {
+            sentence_no += 1;
+            emit(detached_segment(text, d.source.clone(), paragraph_no, sentence_no));
+        }
+    });
+}
+
+fn detached_segment(text: &str, source: Range<usize>, paragraph: u32, sentence: u32) -> Segment {
+    Segment {
+        text: nfc(&text[source.clone()]).into_owned(),
+        paragraph,
+        sentence,
+        spans: vec![source],
+    }
+}
+
+/// `range` without the white space at either end.
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return range.start..range.start;
+    }
+    range.start + lead..range.end - trail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str, lang: Lang) -> Vec<String> {
+        segment(input, lang).into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn spans_cover_every_visible_character_once() {
+        let input = "Mr. President,\n\nThe session was held\non July 7. It ended\n12\n\nwith a vote. “Good.” Done\n";
+        let segs = segment(input, Lang::En);
+        let mut covered = vec![0u8; input.len()];
+        for s in &segs {
+            for r in &s.spans {
+                for c in &mut covered[r.clone()] {
+                    *c += 1;
+                }
+            }
+        }
+        for (i, ch) in input.char_indices() {
+            if !ch.is_whitespace() {
+                assert_eq!(covered[i], 1, "byte {i} ({ch:?}) in {segs:#?}");
+            }
+        }
+    }
+
+    #[test]
+    fn page_number_inside_a_sentence_is_set_apart() {
+        let input = "Operations should refrain, in whatever circumstances, from\n10\n\n\nbecoming a party to a conflict. Next sentence.";
+        assert_eq!(
+            texts(input, Lang::En),
+            [
+                "Operations should refrain, in whatever circumstances, from becoming a party to a conflict.",
+                "10",
+                "Next sentence."
+            ]
+        );
+    }
+}

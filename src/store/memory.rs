@@ -1,0 +1,476 @@
+//! Typed queries over the translation memory: documents, segments, units and
+//! occurrences. One row-mapping function per type.
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+
+use super::Store;
+use crate::normalize;
+use crate::{Error, Lang, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentFormat {
+    Text,
+    Pairs,
+    Tmx,
+}
+
+impl DocumentFormat {
+    pub fn code(self) -> &'static str {
+        match self {
+            DocumentFormat::Text => "text",
+            DocumentFormat::Pairs => "pairs",
+            DocumentFormat::Tmx => "tmx",
+        }
+    }
+
+    fn parse(s: &str) -> DocumentFormat {
+        match s {
+            "pairs" => DocumentFormat::Pairs,
+            "tmx" => DocumentFormat::Tmx,
+            _ => DocumentFormat::Text,
+        }
+    }
+}
+
+/// A document as stored.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub id: i64,
+    pub path: String,
+    pub title: String,
+    pub lang: Option<Lang>,
+    pub format: DocumentFormat,
+    pub encoding: String,
+    pub hash: String,
+    pub size: u64,
+    pub imported_at: String,
+    /// Occurrences (sentences or rows) in the document.
+    pub units: u64,
+}
+
+const DOCUMENT_COLUMNS: &str = "d.id, d.path, d.title, d.lang, d.format, d.encoding, d.hash, d.size, d.imported_at, \
+     (SELECT count(*) FROM occurrence o WHERE o.document = d.id)";
+
+fn lang_column(value: Option<String>) -> Option<Lang> {
+    value.and_then(|s| s.parse().ok())
+}
+
+fn document_row(r: &Row<'_>) -> rusqlite::Result<Document> {
+    Ok(Document {
+        id: r.get(0)?,
+        path: r.get(1)?,
+        title: r.get(2)?,
+        lang: lang_column(r.get(3)?),
+        format: DocumentFormat::parse(&r.get::<_, String>(4)?),
+        encoding: r.get(5)?,
+        hash: r.get(6)?,
+        size: r.get::<_, i64>(7)? as u64,
+        imported_at: r.get(8)?,
+        units: r.get::<_, i64>(9)? as u64,
+    })
+}
+
+/// One place a unit occurs in a document, with the unit's text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Occurrence {
+    pub position: u64,
+    pub paragraph: u64,
+    pub sentence: u64,
+    pub unit: i64,
+    pub en: Option<String>,
+    pub zh: Option<String>,
+}
+
+fn occurrence_row(r: &Row<'_>) -> rusqlite::Result<Occurrence> {
+    Ok(Occurrence {
+        position: r.get::<_, i64>(0)? as u64,
+        paragraph: r.get::<_, i64>(1)? as u64,
+        sentence: r.get::<_, i64>(2)? as u64,
+        unit: r.get(3)?,
+        en: r.get(4)?,
+        zh: r.get(5)?,
+    })
+}
+
+/// Counts over the whole memory.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Stats {
+    pub documents: u64,
+    pub sentences_en: u64,
+    pub sentences_zh: u64,
+    pub units: u64,
+    pub units_bilingual: u64,
+    pub units_en_only: u64,
+    pub units_zh_only: u64,
+    pub occurrences: u64,
+}
+
+impl Store {
+    pub fn stats(&self) -> Result<Stats> {
+        let count = |sql: &str| -> Result<u64> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        Ok(Stats {
+            documents: count("SELECT count(*) FROM document")?,
+            sentences_en: count("SELECT count(*) FROM segment WHERE lang = 'en'")?,
+            sentences_zh: count("SELECT count(*) FROM segment WHERE lang = 'zh'")?,
+            units: count("SELECT count(*) FROM unit")?,
+            units_bilingual: count("SELECT count(*) FROM unit WHERE en IS NOT NULL AND zh IS NOT NULL")?,
+            units_en_only: count("SELECT count(*) FROM unit WHERE zh IS NULL")?,
+            units_zh_only: count("SELECT count(*) FROM unit WHERE en IS NULL")?,
+            occurrences: count("SELECT count(*) FROM occurrence")?,
+        })
+    }
+
+    /// All documents, by path.
+    pub fn documents(&self) -> Result<Vec<Document>> {
+        let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM document d ORDER BY d.path");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], document_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The document `query` names: its id, its path as stored, or a unique
+    /// file name or path suffix ("report-a.en.txt").
+    pub fn find_document(&self, query: &str) -> Result<Document> {
+        let docs = self.documents()?;
+        if let Ok(id) = query.parse::<i64>() {
+            if let Some(d) = docs.iter().find(|d| d.id == id) {
+                return Ok(d.clone());
+            }
+        }
+        let cleaned = clean_path(query);
+        if let Some(d) = docs.iter().find(|d| d.path == cleaned) {
+            return Ok(d.clone());
+        }
+        let matches: Vec<&Document> = docs
+            .iter()
+            .filter(|d| {
+                d.path.ends_with(&cleaned)
+                    && (d.path.len() == cleaned.len()
+                        || d.path[..d.path.len() - cleaned.len()].ends_with('/'))
+            })
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(Error::NotFound(format!(
+                "no document {query:?} in the memory (`tifa show` with no argument lists them)"
+            ))),
+            many => Err(Error::Invalid(format!(
+                "{query:?} names {} documents: {}",
+                many.len(),
+                many.iter().map(|d| d.path.as_str()).collect::<Vec<_>>().join(", ")
+            ))),
+        }
+    }
+
+    /// The occurrences of a document, in order, with their units' text.
+    pub fn document_occurrences(&self, document: i64) -> Result<Vec<Occurrence>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT o.position, o.paragraph, o.sentence, o.unit, en.text, zh.text
+             FROM occurrence o
+             JOIN unit u ON u.id = o.unit
+             LEFT JOIN segment en ON en.id = u.en
+             LEFT JOIN segment zh ON zh.id = u.zh
+             WHERE o.document = ?1
+             ORDER BY o.position",
+        )?;
+        let rows = stmt.query_map([document], occurrence_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// A path as tifa stores it: `/` separators, no `./` components, no doubled
+/// or trailing separators. Relative paths stay relative.
+pub fn clean_path(path: &str) -> String {
+    let unified = path.replace('\\', "/");
+    let absolute = unified.starts_with('/');
+    let parts: Vec<&str> = unified
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+/// A document to store, with everything but its content.
+pub struct NewDocument<'a> {
+    pub path: &'a str,
+    pub title: &'a str,
+    pub lang: Option<Lang>,
+    pub format: DocumentFormat,
+    pub encoding: &'a str,
+    pub hash: &'a str,
+    pub size: u64,
+}
+
+/// A write transaction over the memory. Dropping it without
+/// [`Writer::commit`] leaves the database as it was.
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+    now: String,
+}
+
+impl<'a> Writer<'a> {
+    pub(super) fn new(tx: Transaction<'a>) -> Result<Self> {
+        tx.execute_batch("CREATE TEMP TABLE IF NOT EXISTS orphan_unit (id INTEGER PRIMARY KEY)")?;
+        Ok(Writer {
+            tx,
+            now: now_rfc3339(),
+        })
+    }
+
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+
+    /// The stored document at `path` (cleaned), if any.
+    pub fn document_by_path(&self, path: &str) -> Result<Option<Document>> {
+        let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM document d WHERE d.path = ?1");
+        Ok(self
+            .tx
+            .prepare_cached(&sql)?
+            .query_row([path], document_row)
+            .optional()?)
+    }
+
+    /// Creates the document, or empties the existing one at the same path and
+    /// updates its details; returns its id. Units that no other document uses
+    /// any more are removed with their sentences.
+    pub fn replace_document(&mut self, doc: &NewDocument<'_>) -> Result<i64> {
+        let existing: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT id FROM document WHERE path = ?1")?
+            .query_row([doc.path], |r| r.get(0))
+            .optional()?;
+        let lang = doc.lang.map(Lang::code);
+        match existing {
+            Some(id) => {
+                self.clear_occurrences(id)?;
+                self.tx
+                    .prepare_cached(
+                        "UPDATE document SET title = ?2, lang = ?3, format = ?4, encoding = ?5,
+                         hash = ?6, size = ?7, imported_at = ?8 WHERE id = ?1",
+                    )?
+                    .execute(params![
+                        id,
+                        doc.title,
+                        lang,
+                        doc.format.code(),
+                        doc.encoding,
+                        doc.hash,
+                        doc.size as i64,
+                        self.now
+                    ])?;
+                Ok(id)
+            }
+            None => {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO document (path, title, lang, format, encoding, hash, size, imported_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    )?
+                    .execute(params![
+                        doc.path,
+                        doc.title,
+                        lang,
+                        doc.format.code(),
+                        doc.encoding,
+                        doc.hash,
+                        doc.size as i64,
+                        self.now
+                    ])?;
+                Ok(self.tx.last_insert_rowid())
+            }
+        }
+    }
+
+    /// Removes a document and whatever only it used.
+    pub fn remove_document(&mut self, id: i64) -> Result<()> {
+        self.clear_occurrences(id)?;
+        self.tx
+            .prepare_cached("DELETE FROM document WHERE id = ?1")?
+            .execute([id])?;
+        Ok(())
+    }
+
+    fn clear_occurrences(&mut self, document: i64) -> Result<()> {
+        self.tx.execute("DELETE FROM orphan_unit", [])?;
+        self.tx.execute(
+            "INSERT OR IGNORE INTO orphan_unit (id) SELECT unit FROM occurrence WHERE document = ?1",
+            [document],
+        )?;
+        self.tx
+            .execute("DELETE FROM occurrence WHERE document = ?1", [document])?;
+        self.tx.execute(
+            "DELETE FROM orphan_unit WHERE EXISTS (SELECT 1 FROM occurrence o WHERE o.unit = orphan_unit.id)",
+            [],
+        )?;
+        // The sentences of the units about to go, for the sentence clean-up.
+        self.tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS orphan_segment (id INTEGER PRIMARY KEY);
+             DELETE FROM orphan_segment;
+             INSERT OR IGNORE INTO orphan_segment (id)
+                 SELECT en FROM unit WHERE id IN (SELECT id FROM orphan_unit) AND en IS NOT NULL
+                 UNION SELECT zh FROM unit WHERE id IN (SELECT id FROM orphan_unit) AND zh IS NOT NULL;
+             DELETE FROM unit WHERE id IN (SELECT id FROM orphan_unit);
+             DELETE FROM segment WHERE id IN (SELECT id FROM orphan_segment)
+                 AND NOT EXISTS (SELECT 1 FROM unit WHERE unit.en = segment.id)
+                 AND NOT EXISTS (SELECT 1 FROM unit WHERE unit.zh = segment.id);",
+        )?;
+        Ok(())
+    }
+
+    /// The id of the sentence `text` in `lang`, stored if new.
+    pub fn segment(&mut self, lang: Lang, text: &str) -> Result<i64> {
+        let found: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT id FROM segment WHERE lang = ?1 AND text = ?2")?
+            .query_row(params![lang.code(), text], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
+        self.tx
+            .prepare_cached("INSERT INTO segment (lang, text, key) VALUES (?1, ?2, ?3)")?
+            .execute(params![lang.code(), text, normalize::key(text)])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// The id of the unit pairing `en` and `zh` (either may be absent, not
+    /// both), stored if new.
+    pub fn unit(&mut self, en: Option<i64>, zh: Option<i64>) -> Result<i64> {
+        debug_assert!(en.is_some() || zh.is_some());
+        let found: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT id FROM unit WHERE ifnull(en, 0) = ?1 AND ifnull(zh, 0) = ?2")?
+            .query_row(params![en.unwrap_or(0), zh.unwrap_or(0)], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
+        self.tx
+            .prepare_cached("INSERT INTO unit (en, zh, created_at) VALUES (?1, ?2, ?3)")?
+            .execute(params![en, zh, self.now])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Records that `unit` occurs in `document` at `position`.
+    pub fn occurrence(
+        &mut self,
+        document: i64,
+        position: u64,
+        unit: i64,
+        paragraph: u64,
+        sentence: u64,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO occurrence (document, position, unit, paragraph, sentence)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                document,
+                position as i64,
+                unit,
+                paragraph as i64,
+                sentence as i64
+            ])?;
+        Ok(())
+    }
+
+    /// Documents whose path lies under `dir` (cleaned), for pruning.
+    pub fn documents_under(&self, dir: &str) -> Result<Vec<Document>> {
+        let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+        let sql = format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM document d WHERE substr(d.path, 1, length(?1)) = ?1 ORDER BY d.path"
+        );
+        let mut stmt = self.tx.prepare_cached(&sql)?;
+        let rows = stmt.query_map([prefix], document_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .ok()
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc<'a>(path: &'a str, hash: &'a str) -> NewDocument<'a> {
+        NewDocument {
+            path,
+            title: "t",
+            lang: Some(Lang::En),
+            format: DocumentFormat::Text,
+            encoding: "UTF-8",
+            hash,
+            size: 1,
+        }
+    }
+
+    fn add(w: &mut Writer<'_>, d: i64, pos: u64, text: &str) {
+        let s = w.segment(Lang::En, text).unwrap();
+        let u = w.unit(Some(s), None).unwrap();
+        w.occurrence(d, pos, u, 1, pos).unwrap();
+    }
+
+    #[test]
+    fn shared_sentences_keep_every_occurrence_and_outlive_one_document() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut w = store.writer().unwrap();
+        let a = w.replace_document(&doc("a.txt", "1")).unwrap();
+        add(&mut w, a, 1, "Shared.");
+        add(&mut w, a, 2, "Only in a.");
+        let b = w.replace_document(&doc("b.txt", "2")).unwrap();
+        add(&mut w, b, 1, "Shared.");
+        w.commit().unwrap();
+        assert_eq!(store.stats().unwrap().sentences_en, 2);
+        assert_eq!(store.stats().unwrap().occurrences, 3);
+
+        let mut w = store.writer().unwrap();
+        let a2 = w.replace_document(&doc("a.txt", "3")).unwrap();
+        assert_eq!(a, a2);
+        add(&mut w, a, 1, "New in a.");
+        w.commit().unwrap();
+        let s = store.stats().unwrap();
+        assert_eq!((s.documents, s.sentences_en, s.units, s.occurrences), (2, 2, 2, 2));
+
+        let mut w = store.writer().unwrap();
+        w.remove_document(b).unwrap();
+        w.commit().unwrap();
+        let s = store.stats().unwrap();
+        assert_eq!((s.documents, s.sentences_en, s.units), (1, 1, 1));
+    }
+
+    #[test]
+    fn dropping_a_writer_rolls_back() {
+        let mut store = Store::open_in_memory().unwrap();
+        {
+            let mut w = store.writer().unwrap();
+            let a = w.replace_document(&doc("a.txt", "1")).unwrap();
+            add(&mut w, a, 1, "Lost.");
+        }
+        assert_eq!(store.stats().unwrap(), Stats::default());
+    }
+
+    #[test]
+    fn paths_are_cleaned() {
+        assert_eq!(clean_path("./tm//a.txt"), "tm/a.txt");
+        assert_eq!(clean_path("tm\\b.txt"), "tm/b.txt");
+        assert_eq!(clean_path("/abs/./x"), "/abs/x");
+    }
+}

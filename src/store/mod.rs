@@ -1,0 +1,136 @@
+//! The SQLite store: opening, pragmas, numbered migrations and typed queries.
+//!
+//! [`Store::open`] sets the pragmas once (WAL, foreign keys, a busy timeout)
+//! and applies the migrations in `migrations/`, tracked by
+//! `PRAGMA user_version`, each in a transaction. Commands receive a `Store`;
+//! they never open connections themselves. Every query binds its parameters.
+
+mod memory;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use memory::{clean_path, Document, DocumentFormat, NewDocument, Occurrence, Stats, Writer};
+
+use crate::{Error, Result};
+
+/// The migrations, in order. Migration N (from 1) brings the schema to
+/// `user_version` N.
+const MIGRATIONS: &[(&str, &str)] = &[("0001_memory", include_str!("migrations/0001_memory.sql"))];
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let db_err = |source| Error::Database {
+            path: path.to_path_buf(),
+            source,
+        };
+        let conn = Connection::open(path).map_err(db_err)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.prepare().map_err(|e| match e {
+            Error::Sqlite(source) => db_err(source),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// A private in-memory database with the real migrations, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+            path: PathBuf::from(":memory:"),
+        };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn prepare(&mut self) -> Result<()> {
+        self.conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+            self.conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
+        }
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.migrate()
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(Error::SchemaTooNew {
+                path: self.path.clone(),
+                found: version,
+                known,
+            });
+        }
+        for (n, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (n + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version (the number of migrations applied).
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Starts a write transaction. Nothing it does is visible, or stored,
+    /// until [`Writer::commit`]; dropping it rolls everything back.
+    pub fn writer(&mut self) -> Result<Writer<'_>> {
+        Writer::new(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_apply_once() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(Store::open(&path).unwrap());
+        let again = Store::open(&path).unwrap();
+        assert_eq!(again.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "user_version", 999).unwrap();
+        }
+        let err = Store::open(&path).err().unwrap().to_string();
+        assert!(err.contains("newer tifa"), "{err}");
+    }
+}

@@ -13,7 +13,7 @@ use std::ops::Range;
 use crate::lang::is_han;
 use crate::Lang;
 
-use super::sentences::line_ends_sentence;
+use super::sentences::{is_opener, line_ends_sentence};
 
 /// A paragraph: its text (lines joined) and how that text maps to the input.
 pub struct Paragraph<'a> {
@@ -191,6 +191,12 @@ fn continues(s: &str) -> bool {
     c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '%' | '(')
 }
 
+/// A line that starts with punctuation no sentence starts with: a closing
+/// quote or bracket, or a Chinese comma or full stop.
+fn starts_mid_sentence(s: &str) -> bool {
+    matches!(first_char(s), '”' | '’' | '）' | '》' | '」' | '』' | '，' | '、' | '。' | '；' | '：' | '！' | '？')
+}
+
 fn is_cjk(c: char) -> bool {
     is_han(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
@@ -211,10 +217,35 @@ fn joiner(before: &str, after: &str) -> &'static str {
     }
 }
 
-/// Whether `next` (after `gap` blank lines) continues the paragraph of `prev`.
-fn joins(prev: &str, next: &str, gap: usize, lang: Lang, shape: &Shape) -> bool {
+/// Words that never end an English sentence: a line ending with one runs on.
+const RUNS_ON: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+    "into", "than", "that", "which", "its", "their", "our", "his", "her", "is", "are", "was",
+    "were", "be", "has", "have", "will", "would", "should", "shall", "not", "between", "both",
+];
+
+fn ends_with_run_on_word(line: &str) -> bool {
+    let word = line
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    RUNS_ON.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `next` (after `gap` blank lines) continues the paragraph of the
+/// line `prev`.
+///
+/// `run_on` says that the paragraph so far already runs on from a line that
+/// did not end a sentence: Chinese web text often breaks lines around links
+/// ("我们依照" / "宪法" / "和" / "基本法" / "有效实施……").
+fn joins(prev: &str, next: &str, gap: usize, lang: Lang, shape: &Shape, run_on: bool) -> bool {
     if starts_list_item(next) {
         return false;
+    }
+    if matches!(last_char(prev), c if is_opener(c) && c != '"' && c != '\'') || starts_mid_sentence(next) {
+        // An opening quote cannot end a line's sentence, nor can a closing
+        // quote or a comma start one.
+        return true;
     }
     let short = prev.len() < shape.wide || (!shape.hard_wrapped && prev.len() < 80);
     if line_ends_sentence(prev) {
@@ -225,14 +256,30 @@ fn joins(prev: &str, next: &str, gap: usize, lang: Lang, shape: &Shape) -> bool 
     if lang == Lang::En && continues(next) {
         return true;
     }
-    if matches!(last_char(prev), ',' | ':') && short {
-        // "Mr. President," and "Colleagues," stand alone.
-        return false;
-    }
-    if lang == Lang::Zh && is_cjk(first_char(next)) && matches!(last_char(prev), '，' | '、') {
+    if matches!(last_char(prev), '，' | '、') {
         return true;
     }
-    shape.hard_wrapped && !short
+    if matches!(last_char(prev), ',' | ':' | '：') {
+        // "Mr. President," and "Colleagues," stand alone; a longer line
+        // that ends with a comma runs on.
+        return prev.chars().count() > 40;
+    }
+    if lang == Lang::En && (first_char(prev).is_lowercase() || ends_with_run_on_word(prev)) {
+        // A line that starts in the middle of a sentence, or ends with "of".
+        return true;
+    }
+    if lang == Lang::Zh
+        && (run_on || prev.contains(['，', '、', '；']) || "是的和与及在对把将被为从向以要".contains(last_char(prev)))
+    {
+        // Headings have no inner punctuation; a broken sentence has.
+        return true;
+    }
+    if shape.hard_wrapped {
+        !short
+    } else {
+        // Headings are short; a long line without final punctuation was cut.
+        prev.chars().count() >= 100
+    }
 }
 
 /// Calls `emit` with each paragraph of `text`.
@@ -287,6 +334,7 @@ pub fn paragraphs(text: &str, lang: Lang, mut emit: impl FnMut(&Paragraph<'_>)) 
 
     push(&mut pieces, &mut buf, &lines[0]);
     let mut prev = lines[0];
+    let mut run_on = false;
     let mut i = 1;
     while i < lines.len() {
         let next = lines[i];
@@ -294,7 +342,7 @@ pub fn paragraphs(text: &str, lang: Lang, mut emit: impl FnMut(&Paragraph<'_>)) 
         if is_page_number(slice(&next)) && !line_ends_sentence(prev_text) {
             if let Some(after) = lines.get(i + 1) {
                 let gap = next.gap + after.gap + 1;
-                if joins(prev_text, slice(after), gap, lang, &shape) {
+                if joins(prev_text, slice(after), gap, lang, &shape, run_on) {
                     let at = pieces.last().map_or(0, |&(at, _, len)| at + len);
                     detached.push(Detached {
                         at,
@@ -302,13 +350,17 @@ pub fn paragraphs(text: &str, lang: Lang, mut emit: impl FnMut(&Paragraph<'_>)) 
                     });
                     push(&mut pieces, &mut buf, after);
                     prev = *after;
+                    run_on = true;
                     i += 2;
                     continue;
                 }
             }
         }
-        if !joins(prev_text, slice(&next), next.gap, lang, &shape) {
+        if joins(prev_text, slice(&next), next.gap, lang, &shape, run_on) {
+            run_on = !line_ends_sentence(prev_text);
+        } else {
             flush(&mut pieces, &mut detached, &mut buf, &mut emit);
+            run_on = false;
         }
         push(&mut pieces, &mut buf, &next);
         prev = next;

@@ -22,7 +22,7 @@ pub fn is_closer(c: char) -> bool {
     )
 }
 
-fn is_opener(c: char) -> bool {
+pub fn is_opener(c: char) -> bool {
     matches!(
         c,
         '“' | '‘' | '"' | '\'' | '(' | '[' | '{' | '«' | '「' | '『' | '（' | '《' | '〔' | '【' | '〈' | '［'

@@ -172,7 +172,11 @@ pub fn import(
     Ok(report)
 }
 
-fn import_file(writer: &mut Writer<'_>, input: &Input, options: &ImportOptions) -> Result<FileReport> {
+fn import_file(
+    writer: &mut Writer<'_>,
+    input: &Input,
+    options: &ImportOptions,
+) -> Result<FileReport> {
     let path = &input.path;
     let stored_path = clean_path(&path.to_string_lossy());
     let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -182,7 +186,10 @@ fn import_file(writer: &mut Writer<'_>, input: &Input, options: &ImportOptions) 
         InputFormat::Pairs(_) => DocumentFormat::Pairs,
     };
     let existing = writer.document_by_path(&stored_path)?;
-    if let Some(doc) = existing.as_ref().filter(|d| d.hash == hash && d.format == format) {
+    if let Some(doc) = existing
+        .as_ref()
+        .filter(|d| d.hash == hash && d.format == format)
+    {
         return Ok(FileReport {
             path: stored_path,
             status: FileStatus::Unchanged,
@@ -259,8 +266,16 @@ fn import_file(writer: &mut Writer<'_>, input: &Input, options: &ImportOptions) 
                     report.skipped_rows += 1;
                     continue;
                 }
-                let en = pair.en.as_deref().map(|t| writer.segment(Lang::En, t)).transpose()?;
-                let zh = pair.zh.as_deref().map(|t| writer.segment(Lang::Zh, t)).transpose()?;
+                let en = pair
+                    .en
+                    .as_deref()
+                    .map(|t| writer.segment(Lang::En, t))
+                    .transpose()?;
+                let zh = pair
+                    .zh
+                    .as_deref()
+                    .map(|t| writer.segment(Lang::Zh, t))
+                    .transpose()?;
                 let unit = writer.unit(en, zh)?;
                 position += 1;
                 writer.occurrence(doc, position, unit, pair.line, 1)?;
@@ -271,7 +286,13 @@ fn import_file(writer: &mut Writer<'_>, input: &Input, options: &ImportOptions) 
     Ok(report)
 }
 
-fn store_sentence(writer: &mut Writer<'_>, doc: i64, position: u64, lang: Lang, s: &segment::Segment) -> Result<()> {
+fn store_sentence(
+    writer: &mut Writer<'_>,
+    doc: i64,
+    position: u64,
+    lang: Lang,
+    s: &segment::Segment,
+) -> Result<()> {
     let seg = writer.segment(lang, &s.text)?;
     let unit = match lang {
         Lang::En => writer.unit(Some(seg), None)?,
@@ -283,11 +304,17 @@ fn store_sentence(writer: &mut Writer<'_>, doc: i64, position: u64, lang: Lang, 
 /// A document's title: its first line when that is a heading (short, with no
 /// final punctuation), else the file name without extension.
 fn title_of(text: &str, path: &Path) -> String {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     let first = first.trim_start_matches('#').trim();
     let heading = !first.is_empty()
         && first.chars().count() <= 100
-        && !first.ends_with(['.', '。', '!', '！', '?', '？', ',', '，', ';', '；', ':', '：']);
+        && !first.ends_with([
+            '.', '。', '!', '！', '?', '？', ',', '，', ';', '；', ':', '：',
+        ]);
     if heading {
         first.to_string()
     } else {
@@ -296,7 +323,8 @@ fn title_of(text: &str, path: &Path) -> String {
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+    path.file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
 }
 
 fn hex(bytes: &[u8]) -> String {

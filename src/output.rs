@@ -36,7 +36,11 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Writes `rows` in a machine format (tsv, csv, json, jsonl); `table` is the
 /// caller's own layout.
-pub fn write_records<T: Serialize>(out: &mut dyn Write, format: Format, rows: &[T]) -> anyhow::Result<()> {
+pub fn write_records<T: Serialize>(
+    out: &mut dyn Write,
+    format: Format,
+    rows: &[T],
+) -> anyhow::Result<()> {
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, rows)?;

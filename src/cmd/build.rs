@@ -41,8 +41,14 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     let inputs = import::collect_inputs(std::slice::from_ref(&args.tm))?;
     let mut store = open_store(db)?;
     let dirs = [args.tm.clone()];
-    let report = import::import(&mut store, &inputs, &ImportOptions::default(), Some(&dirs), &mut ImportBar::new())
-        .with_context(|| format!("importing {} (nothing was stored)", args.tm.display()))?;
+    let report = import::import(
+        &mut store,
+        &inputs,
+        &ImportOptions::default(),
+        Some(&dirs),
+        &mut ImportBar::new(),
+    )
+    .with_context(|| format!("importing {} (nothing was stored)", args.tm.display()))?;
     let mut out = output::stdout();
     if args.verbose {
         for file in &report.files {

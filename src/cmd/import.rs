@@ -77,7 +77,11 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
 }
 
 fn display_paths(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "added tm/a.txt: 15 English sentences (UTF-8)"
@@ -93,12 +97,12 @@ pub fn describe(file: &FileReport) -> String {
         (DocumentFormat::Text, None) => "sentences",
         _ => "units",
     };
-    let mut line = format!("{status} {}: {} {what} ({})", file.path, file.units, file.encoding);
+    let mut line = format!(
+        "{status} {}: {} {what} ({})",
+        file.path, file.units, file.encoding
+    );
     if file.skipped_rows > 0 {
-        line.push_str(&format!(
-            "; {} empty rows skipped",
-            file.skipped_rows
-        ));
+        line.push_str(&format!("; {} empty rows skipped", file.skipped_rows));
     }
     line
 }

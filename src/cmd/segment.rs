@@ -46,10 +46,14 @@ struct Row<'a> {
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let (name, bytes) = if args.file.as_os_str() == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut buf).context("reading standard input")?;
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .context("reading standard input")?;
         (PathBuf::from("<stdin>"), buf)
     } else {
-        let bytes = std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+        let bytes = std::fs::read(&args.file)
+            .with_context(|| format!("reading {}", args.file.display()))?;
         (args.file.clone(), bytes)
     };
     let (text, _) = decode(Path::new(&name), &bytes)?;

@@ -41,10 +41,18 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         let docs = store.documents()?;
         match args.format {
             Format::Table => {
-                writeln!(out, "{:>4}  {:<5} {:>6}  {:<16} path", "id", "lang", "units", "encoding")?;
+                writeln!(
+                    out,
+                    "{:>4}  {:<5} {:>6}  {:<16} path",
+                    "id", "lang", "units", "encoding"
+                )?;
                 for d in &docs {
                     let lang = d.lang.map_or("en+zh", |l| l.code());
-                    writeln!(out, "{:>4}  {:<5} {:>6}  {:<16} {}", d.id, lang, d.units, d.encoding, d.path)?;
+                    writeln!(
+                        out,
+                        "{:>4}  {:<5} {:>6}  {:<16} {}",
+                        d.id, lang, d.units, d.encoding, d.path
+                    )?;
                 }
             }
             format => output::write_records(&mut out, format, &docs)?,
@@ -56,7 +64,9 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     let occurrences = store.document_occurrences(doc.id)?;
     match args.format {
         Format::Table => {
-            let lang = doc.lang.map_or_else(|| "en+zh".to_string(), |l| l.to_string());
+            let lang = doc
+                .lang
+                .map_or_else(|| "en+zh".to_string(), |l| l.to_string());
             writeln!(
                 out,
                 "{} — {} ({lang}, {} units, {}, imported {})",

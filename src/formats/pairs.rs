@@ -41,7 +41,12 @@ pub struct PairsReader<'a> {
 }
 
 impl<'a> PairsReader<'a> {
-    pub fn new(path: &Path, text: &'a str, delimiter: Delimiter, langs: ColumnLangs) -> Result<Self> {
+    pub fn new(
+        path: &Path,
+        text: &'a str,
+        delimiter: Delimiter,
+        langs: ColumnLangs,
+    ) -> Result<Self> {
         let mut builder = csv::ReaderBuilder::new();
         builder.has_headers(true).flexible(false);
         match delimiter {
@@ -49,10 +54,7 @@ impl<'a> PairsReader<'a> {
             Delimiter::Comma => builder.delimiter(b','),
         };
         let mut reader = builder.from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| csv_error(path, &e))?
-            .clone();
+        let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
         let (mut en_col, mut zh_col) = (None, None);
         let mut assign = |lang: Lang, col: usize, name: &str| -> Result<()> {
             let slot = match lang {
@@ -60,7 +62,11 @@ impl<'a> PairsReader<'a> {
                 Lang::Zh => &mut zh_col,
             };
             if slot.is_some() {
-                return Err(Error::line(path, 1, format!("two columns hold {lang} text (the second is {name:?})")));
+                return Err(Error::line(
+                    path,
+                    1,
+                    format!("two columns hold {lang} text (the second is {name:?})"),
+                ));
             }
             *slot = Some(col);
             Ok(())
@@ -109,7 +115,9 @@ impl<'a> PairsReader<'a> {
 fn csv_error(path: &Path, e: &csv::Error) -> Error {
     let line = e.position().map_or(0, |p| p.line());
     let message = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("this row has {len} fields where the header has {expected_len}")
         }
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
@@ -150,23 +158,63 @@ mod tests {
 
     #[test]
     fn tsv_with_language_columns() {
-        let got = read("zh\ten\tnote\n两个维护\tthe Two Upholds\tx\n\tonly English\t\n", Delimiter::Tab, ColumnLangs::default()).unwrap();
-        assert_eq!(got[0], Pair { line: 2, en: Some("the Two Upholds".into()), zh: Some("两个维护".into()) });
-        assert_eq!(got[1], Pair { line: 3, en: Some("only English".into()), zh: None });
+        let got = read(
+            "zh\ten\tnote\n两个维护\tthe Two Upholds\tx\n\tonly English\t\n",
+            Delimiter::Tab,
+            ColumnLangs::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            got[0],
+            Pair {
+                line: 2,
+                en: Some("the Two Upholds".into()),
+                zh: Some("两个维护".into())
+            }
+        );
+        assert_eq!(
+            got[1],
+            Pair {
+                line: 3,
+                en: Some("only English".into()),
+                zh: None
+            }
+        );
     }
 
     #[test]
     fn tsv_keeps_straight_quotes() {
-        let got = read("en\tzh\n\"Yes,\" he said.\t“是，”他说。\n", Delimiter::Tab, ColumnLangs::default()).unwrap();
+        let got = read(
+            "en\tzh\n\"Yes,\" he said.\t“是，”他说。\n",
+            Delimiter::Tab,
+            ColumnLangs::default(),
+        )
+        .unwrap();
         assert_eq!(got[0].en.as_deref(), Some("\"Yes,\" he said."));
     }
 
     #[test]
     fn csv_with_source_and_target() {
-        let langs = ColumnLangs { source: Some(Lang::Zh), target: Some(Lang::En) };
-        let got = read("source,target\n\"两个确立\",\"the Two Establishments, as \"\"established\"\"\"\n", Delimiter::Comma, langs).unwrap();
-        assert_eq!(got[0].en.as_deref(), Some("the Two Establishments, as \"established\""));
-        let e = read("source,target\na,b\n", Delimiter::Comma, ColumnLangs::default()).unwrap_err();
+        let langs = ColumnLangs {
+            source: Some(Lang::Zh),
+            target: Some(Lang::En),
+        };
+        let got = read(
+            "source,target\n\"两个确立\",\"the Two Establishments, as \"\"established\"\"\"\n",
+            Delimiter::Comma,
+            langs,
+        )
+        .unwrap();
+        assert_eq!(
+            got[0].en.as_deref(),
+            Some("the Two Establishments, as \"established\"")
+        );
+        let e = read(
+            "source,target\na,b\n",
+            Delimiter::Comma,
+            ColumnLangs::default(),
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("--source-lang"), "{e}");
     }
 

@@ -51,7 +51,10 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Charset)> {
     match bom_encoding {
         Some(enc) if enc == UTF_8 => {
             let text = std::str::from_utf8(body).map_err(|e| {
-                err(bom_len + e.valid_up_to(), "invalid UTF-8 after a UTF-8 byte order mark".into())
+                err(
+                    bom_len + e.valid_up_to(),
+                    "invalid UTF-8 after a UTF-8 byte order mark".into(),
+                )
             })?;
             check_text(text, bom_len).map_err(|(o, d)| err(o, d))?;
             Ok((text.to_owned(), Charset::Utf8Bom))
@@ -63,14 +66,20 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Charset)> {
                 debug_assert_eq!(enc, UTF_16BE);
                 (Charset::Utf16Be, "UTF-16BE")
             };
-            if body.len() % 2 != 0 {
-                return Err(err(bytes.len() - 1, format!("{name} text has an odd number of bytes")));
+            if !body.len().is_multiple_of(2) {
+                return Err(err(
+                    bytes.len() - 1,
+                    format!("{name} text has an odd number of bytes"),
+                ));
             }
             let text = enc
                 .decode_without_bom_handling_and_without_replacement(body)
                 .ok_or_else(|| {
                     let offset = first_bad_utf16(body, enc == UTF_16LE);
-                    err(bom_len + offset, format!("invalid {name} (an unpaired surrogate)"))
+                    err(
+                        bom_len + offset,
+                        format!("invalid {name} (an unpaired surrogate)"),
+                    )
                 })?;
             check_text(&text, 0).map_err(|(o, d)| err(bom_len + o * 2, d))?;
             Ok((text.into_owned(), charset))
@@ -100,7 +109,8 @@ fn decode_unmarked(bytes: &[u8]) -> Result<(String, Charset), (usize, String)> {
             let decoded = GB18030.decode_without_bom_handling_and_without_replacement(bytes);
             match decoded {
                 Some(text) if reads_as_chinese(&text) => {
-                    check_text(&text, 0).map_err(|_| (bad, "control characters in GB18030 text".to_string()))?;
+                    check_text(&text, 0)
+                        .map_err(|_| (bad, "control characters in GB18030 text".to_string()))?;
                     Ok((text.into_owned(), Charset::Gb18030))
                 }
                 _ => Err((bad, "invalid UTF-8, and not GB18030 either".into())),
@@ -144,7 +154,10 @@ fn check_text(text: &str, base: usize) -> Result<(), (usize, String)> {
     {
         Some(i) => Err((
             base + i,
-            format!("control character U+{:04X}: this is a binary file, not text", text.as_bytes()[i]),
+            format!(
+                "control character U+{:04X}: this is a binary file, not text",
+                text.as_bytes()[i]
+            ),
         )),
         None => Ok(()),
     }
@@ -153,12 +166,24 @@ fn check_text(text: &str, base: usize) -> Result<(), (usize, String)> {
 fn first_bad_utf16(body: &[u8], little_endian: bool) -> usize {
     let units: Vec<u16> = body
         .chunks_exact(2)
-        .map(|p| if little_endian { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) })
+        .map(|p| {
+            if little_endian {
+                u16::from_le_bytes([p[0], p[1]])
+            } else {
+                u16::from_be_bytes([p[0], p[1]])
+            }
+        })
         .collect();
     let mut i = 0;
     while i < units.len() {
         match units[i] {
-            0xD800..=0xDBFF if units.get(i + 1).is_some_and(|u| (0xDC00..=0xDFFF).contains(u)) => i += 2,
+            0xD800..=0xDBFF
+                if units
+                    .get(i + 1)
+                    .is_some_and(|u| (0xDC00..=0xDFFF).contains(u)) =>
+            {
+                i += 2
+            }
             0xD800..=0xDFFF => return i * 2,
             _ => i += 1,
         }
@@ -177,7 +202,10 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         assert_eq!(dec(b"Hi.").unwrap(), ("Hi.".into(), Charset::Utf8));
-        assert_eq!(dec(b"\xEF\xBB\xBFHi.").unwrap(), ("Hi.".into(), Charset::Utf8Bom));
+        assert_eq!(
+            dec(b"\xEF\xBB\xBFHi.").unwrap(),
+            ("Hi.".into(), Charset::Utf8Bom)
+        );
     }
 
     #[test]
@@ -205,7 +233,10 @@ mod tests {
         let e = dec(b"caf\xe9 au lait").unwrap_err().to_string();
         assert!(e.contains("byte 3") && e.contains("not GB18030"), "{e}");
         let e = dec(b"a\x1bb").unwrap_err().to_string();
-        assert!(e.contains("byte 1") && e.contains("control character"), "{e}");
+        assert!(
+            e.contains("byte 1") && e.contains("control character"),
+            "{e}"
+        );
         let utf16_no_bom: Vec<u8> = "Hello".encode_utf16().flat_map(u16::to_le_bytes).collect();
         let e = dec(&utf16_no_bom).unwrap_err().to_string();
         assert!(e.contains("UTF-16 without a byte order mark"), "{e}");

@@ -146,7 +146,10 @@ pub fn starts_list_item(s: &str) -> bool {
         return false;
     };
     let followed_by_space = |i: usize| s[i..].starts_with(char::is_whitespace);
-    if matches!(c0, '-' | '*' | '•' | '·' | '▪' | '◦' | '‣' | '–' | '—' | '●' | '■') {
+    if matches!(
+        c0,
+        '-' | '*' | '•' | '·' | '▪' | '◦' | '‣' | '–' | '—' | '●' | '■'
+    ) {
         return followed_by_space(c0.len_utf8());
     }
     if matches!(c0, '(' | '（') {
@@ -194,7 +197,10 @@ fn continues(s: &str) -> bool {
 /// A line that starts with punctuation no sentence starts with: a closing
 /// quote or bracket, or a Chinese comma or full stop.
 fn starts_mid_sentence(s: &str) -> bool {
-    matches!(first_char(s), '”' | '’' | '）' | '》' | '」' | '』' | '，' | '、' | '。' | '；' | '：' | '！' | '？')
+    matches!(
+        first_char(s),
+        '”' | '’' | '）' | '》' | '」' | '』' | '，' | '、' | '。' | '；' | '：' | '！' | '？'
+    )
 }
 
 fn is_cjk(c: char) -> bool {
@@ -205,11 +211,13 @@ fn is_cjk(c: char) -> bool {
 /// a hyphen that ends a line ("Secretary-" + "General"), else one space.
 fn joiner(before: &str, after: &str) -> &'static str {
     let (b, a) = (last_char(before), first_char(after));
-    let hyphenated = b == '-' && {
-        let mut rev = before.chars().rev();
-        rev.next();
-        rev.next().is_some_and(char::is_alphabetic)
-    } && a.is_alphabetic();
+    let hyphenated = b == '-'
+        && {
+            let mut rev = before.chars().rev();
+            rev.next();
+            rev.next().is_some_and(char::is_alphabetic)
+        }
+        && a.is_alphabetic();
     if hyphenated || is_cjk(b) || is_cjk(a) {
         ""
     } else {
@@ -242,7 +250,9 @@ fn joins(prev: &str, next: &str, gap: usize, lang: Lang, shape: &Shape, run_on: 
     if starts_list_item(next) {
         return false;
     }
-    if matches!(last_char(prev), c if is_opener(c) && c != '"' && c != '\'') || starts_mid_sentence(next) {
+    if matches!(last_char(prev), c if is_opener(c) && c != '"' && c != '\'')
+        || starts_mid_sentence(next)
+    {
         // An opening quote cannot end a line's sentence, nor can a closing
         // quote or a comma start one.
         return true;
@@ -269,7 +279,9 @@ fn joins(prev: &str, next: &str, gap: usize, lang: Lang, shape: &Shape, run_on: 
         return true;
     }
     if lang == Lang::Zh
-        && (run_on || prev.contains(['，', '、', '；']) || "是的和与及在对把将被为从向以要".contains(last_char(prev)))
+        && (run_on
+            || prev.contains(['，', '、', '；'])
+            || "是的和与及在对把将被为从向以要".contains(last_char(prev)))
     {
         // Headings have no inner punctuation; a broken sentence has.
         return true;
@@ -295,9 +307,9 @@ pub fn paragraphs(text: &str, lang: Lang, mut emit: impl FnMut(&Paragraph<'_>)) 
 
     let slice = |l: &Line| &text[l.start..l.end];
     let flush = |pieces: &mut Vec<(usize, usize, usize)>,
-                     detached: &mut Vec<Detached>,
-                     buf: &mut String,
-                     emit: &mut dyn FnMut(&Paragraph<'_>)| {
+                 detached: &mut Vec<Detached>,
+                 buf: &mut String,
+                 emit: &mut dyn FnMut(&Paragraph<'_>)| {
         if pieces.len() == 1 {
             let (_, src, len) = pieces[0];
             let single = [(0, src, len)];
@@ -375,10 +387,26 @@ mod tests {
 
     #[test]
     fn list_items() {
-        for s in ["- item", "• item", "1. First", "12) x", "(3) x", "a) x", "iv. x", "（一）坚持", "一、过去五年"] {
+        for s in [
+            "- item",
+            "• item",
+            "1. First",
+            "12) x",
+            "(3) x",
+            "a) x",
+            "iv. x",
+            "（一）坚持",
+            "一、过去五年",
+        ] {
             assert!(starts_list_item(s), "{s}");
         }
-        for s in ["1.2 billion", "2015, in", "No. 1", "International", "-5 degrees"] {
+        for s in [
+            "1.2 billion",
+            "2015, in",
+            "No. 1",
+            "International",
+            "-5 degrees",
+        ] {
             assert!(!starts_list_item(s), "{s}");
         }
     }
@@ -386,7 +414,10 @@ mod tests {
     #[test]
     fn lines_handle_all_line_endings() {
         let text = "a\r\nb\rc\n\n\nd";
-        let got: Vec<_> = lines(text).iter().map(|l| (&text[l.start..l.end], l.gap)).collect();
+        let got: Vec<_> = lines(text)
+            .iter()
+            .map(|l| (&text[l.start..l.end], l.gap))
+            .collect();
         assert_eq!(got, [("a", 0), ("b", 0), ("c", 0), ("d", 2)]);
     }
 

@@ -73,12 +73,22 @@ pub fn for_each(text: &str, lang: Lang, mut emit: impl FnMut(Segment)) {
             });
             while let Some(d) = detached.next_if(|d| d.at <= range.end) {
                 sentence_no += 1;
-                emit(detached_segment(text, d.source.clone(), paragraph_no, sentence_no));
+                emit(detached_segment(
+                    text,
+                    d.source.clone(),
+                    paragraph_no,
+                    sentence_no,
+                ));
             }
         }
         for d in detached {
             sentence_no += 1;
-            emit(detached_segment(text, d.source.clone(), paragraph_no, sentence_no));
+            emit(detached_segment(
+                text,
+                d.source.clone(),
+                paragraph_no,
+                sentence_no,
+            ));
         }
     });
 }

@@ -100,9 +100,9 @@ fn lower_ascii<'a>(word: &str, buf: &'a mut [u8; 16]) -> Option<&'a str> {
 /// "U.S", "P.R.C", "a.m": one to three letters between dots, at least one dot.
 fn is_dotted_acronym(word: &str) -> bool {
     word.contains('.')
-        && word
-            .split('.')
-            .all(|part| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphabetic()))
+        && word.split('.').all(|part| {
+            (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphabetic())
+        })
 }
 
 #[cfg(test)]

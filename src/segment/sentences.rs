@@ -18,14 +18,42 @@ use crate::Lang;
 pub fn is_closer(c: char) -> bool {
     matches!(
         c,
-        '”' | '’' | '"' | '\'' | ')' | ']' | '}' | '»' | '」' | '』' | '）' | '》' | '〕' | '】' | '〉' | '］'
+        '”' | '’'
+            | '"'
+            | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '»'
+            | '」'
+            | '』'
+            | '）'
+            | '》'
+            | '〕'
+            | '】'
+            | '〉'
+            | '］'
     )
 }
 
 pub fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '“' | '‘' | '"' | '\'' | '(' | '[' | '{' | '«' | '「' | '『' | '（' | '《' | '〔' | '【' | '〈' | '［'
+        '“' | '‘'
+            | '"'
+            | '\''
+            | '('
+            | '['
+            | '{'
+            | '«'
+            | '「'
+            | '『'
+            | '（'
+            | '《'
+            | '〔'
+            | '【'
+            | '〈'
+            | '［'
     )
 }
 
@@ -135,8 +163,8 @@ pub fn ends(text: &str, lang: Lang, rules: &Rules, out: &mut Vec<usize>) {
 fn cluster_end(text: &str, i: usize, depth: &mut u32) -> usize {
     let mut j = i;
     for c in text[i..].chars() {
-        let terminator = matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '；')
-            || (c == ';' && j == i);
+        let terminator =
+            matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '；') || (c == ';' && j == i);
         if !(terminator || is_closer(c)) {
             break;
         }
@@ -240,7 +268,10 @@ pub fn line_ends_sentence(line: &str) -> bool {
     };
     match last {
         '!' | '?' | '…' | '。' | '！' | '？' | '；' => true,
-        ';' => core[..core.len() - 1].chars().next_back().is_some_and(is_cjk),
+        ';' => core[..core.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(is_cjk),
         '.' => {
             let (word, _) = word_before(core, core.len() - 1);
             !matches!(

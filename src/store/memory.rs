@@ -50,7 +50,8 @@ pub struct Document {
     pub units: u64,
 }
 
-const DOCUMENT_COLUMNS: &str = "d.id, d.path, d.title, d.lang, d.format, d.encoding, d.hash, d.size, d.imported_at, \
+const DOCUMENT_COLUMNS: &str =
+    "d.id, d.path, d.title, d.lang, d.format, d.encoding, d.hash, d.size, d.imported_at, \
      (SELECT count(*) FROM occurrence o WHERE o.document = d.id)";
 
 fn lang_column(value: Option<String>) -> Option<Lang> {
@@ -117,7 +118,9 @@ impl Store {
             sentences_en: count("SELECT count(*) FROM segment WHERE lang = 'en'")?,
             sentences_zh: count("SELECT count(*) FROM segment WHERE lang = 'zh'")?,
             units: count("SELECT count(*) FROM unit")?,
-            units_bilingual: count("SELECT count(*) FROM unit WHERE en IS NOT NULL AND zh IS NOT NULL")?,
+            units_bilingual: count(
+                "SELECT count(*) FROM unit WHERE en IS NOT NULL AND zh IS NOT NULL",
+            )?,
             units_en_only: count("SELECT count(*) FROM unit WHERE zh IS NULL")?,
             units_zh_only: count("SELECT count(*) FROM unit WHERE en IS NULL")?,
             occurrences: count("SELECT count(*) FROM occurrence")?,
@@ -132,8 +135,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The document `query` names: its id, its path as stored, or a unique
-    /// file name or path suffix ("report-a.en.txt").
+    /// The document `query` names: its id, its path as stored, a unique file
+    /// name or path suffix, or else a unique part of its path ("report-a").
     pub fn find_document(&self, query: &str) -> Result<Document> {
         let docs = self.documents()?;
         if let Ok(id) = query.parse::<i64>() {
@@ -145,14 +148,15 @@ impl Store {
         if let Some(d) = docs.iter().find(|d| d.path == cleaned) {
             return Ok(d.clone());
         }
-        let matches: Vec<&Document> = docs
-            .iter()
-            .filter(|d| {
-                d.path.ends_with(&cleaned)
-                    && (d.path.len() == cleaned.len()
-                        || d.path[..d.path.len() - cleaned.len()].ends_with('/'))
-            })
-            .collect();
+        let at_boundary = |d: &&Document| {
+            d.path.ends_with(&cleaned)
+                && (d.path.len() == cleaned.len()
+                    || d.path[..d.path.len() - cleaned.len()].ends_with('/'))
+        };
+        let mut matches: Vec<&Document> = docs.iter().filter(at_boundary).collect();
+        if matches.is_empty() {
+            matches = docs.iter().filter(|d| d.path.contains(&cleaned)).collect();
+        }
         match matches.as_slice() {
             [one] => Ok((*one).clone()),
             [] => Err(Error::NotFound(format!(
@@ -161,7 +165,10 @@ impl Store {
             many => Err(Error::Invalid(format!(
                 "{query:?} names {} documents: {}",
                 many.len(),
-                many.iter().map(|d| d.path.as_str()).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|d| d.path.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))),
         }
     }
@@ -388,7 +395,11 @@ impl<'a> Writer<'a> {
 
     /// Documents whose path lies under `dir` (cleaned), for pruning.
     pub fn documents_under(&self, dir: &str) -> Result<Vec<Document>> {
-        let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+        let prefix = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
         let sql = format!(
             "SELECT {DOCUMENT_COLUMNS} FROM document d WHERE substr(d.path, 1, length(?1)) = ?1 ORDER BY d.path"
         );
@@ -402,7 +413,10 @@ fn now_rfc3339() -> String {
     time::OffsetDateTime::now_utc()
         .replace_nanosecond(0)
         .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
         .unwrap_or_default()
 }
 
@@ -447,7 +461,10 @@ mod tests {
         add(&mut w, a, 1, "New in a.");
         w.commit().unwrap();
         let s = store.stats().unwrap();
-        assert_eq!((s.documents, s.sentences_en, s.units, s.occurrences), (2, 2, 2, 2));
+        assert_eq!(
+            (s.documents, s.sentences_en, s.units, s.occurrences),
+            (2, 2, 2, 2)
+        );
 
         let mut w = store.writer().unwrap();
         w.remove_document(b).unwrap();

@@ -103,7 +103,10 @@ impl Store {
     /// Starts a write transaction. Nothing it does is visible, or stored,
     /// until [`Writer::commit`]; dropping it rolls everything back.
     pub fn writer(&mut self) -> Result<Writer<'_>> {
-        Writer::new(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+        Writer::new(
+            self.conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?,
+        )
     }
 }
 

@@ -8,6 +8,7 @@
 
 pub mod error;
 pub mod formats;
+pub mod glossary;
 pub mod import;
 pub mod lang;
 pub mod normalize;

@@ -59,6 +59,51 @@ pub fn key(text: &str) -> String {
     out
 }
 
+/// The key of a glossary term or lookup query: [`key`], then hyphens and
+/// spaces folded together, a leading "the" dropped, and each English word
+/// reduced to a simple stem (possessive and plural endings removed), so that
+/// "The Party’s", "party's" and "parties" meet, and "two maintenances" meets
+/// "two maintenance". Chinese text loses its spaces.
+pub fn term_key(text: &str) -> String {
+    let base = key(text);
+    let mut words: Vec<String> = Vec::new();
+    for word in base.split(|c: char| c == ' ' || c == '-' || c == '_') {
+        if word.is_empty() {
+            continue;
+        }
+        words.push(stem(word));
+    }
+    if words.len() > 1 && words[0] == "the" {
+        words.remove(0);
+    }
+    let han = words.iter().any(|w| w.chars().any(crate::lang::is_han));
+    words.join(if han { "" } else { " " })
+}
+
+/// A simple English stem: drops a possessive ('s, s') and a plural ending.
+/// Words with non-ASCII letters (Chinese) are returned as they are.
+pub fn stem(word: &str) -> String {
+    let mut w = word.trim_matches(|c: char| c == '\'' || c == '"');
+    if !w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'\'') {
+        return w.to_string();
+    }
+    if let Some(base) = w.strip_suffix("'s") {
+        w = base;
+    }
+    let w = w.trim_end_matches('\'');
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") {
+        return format!("{}y", &w[..n - 3]);
+    }
+    if n > 4 && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses") || w.ends_with("xes")) {
+        return w[..n - 2].to_string();
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return w[..n - 1].to_string();
+    }
+    w.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +128,26 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(key(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn term_keys_meet_across_variants() {
+        let same = [
+            ("the Two Upholds", "two upholds"),
+            ("two maintenances", "Two Maintenance"),
+            ("The Party’s leadership", "party leadership"),
+            ("Party-building", "party building"),
+            ("full and rigorous Party self-governance", "Full and Rigorous Party Self Governance"),
+            ("两个 维护", "两个维护"),
+            ("ｔｈｅ　Ｔｗｏ　Ｕｐｈｏｌｄｓ", "two upholds"),
+            ("policies", "policy"),
+        ];
+        for (a, b) in same {
+            assert_eq!(term_key(a), term_key(b), "{a:?} vs {b:?}");
+        }
+        assert_ne!(term_key("process"), term_key("proces"));
+        assert_eq!(term_key("the"), "the");
+        assert_eq!(stem("status"), "status");
+        assert_eq!(stem("crisis"), "crisis");
     }
 }

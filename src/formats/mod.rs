@@ -4,6 +4,7 @@
 //!   translators meet (UTF-8, UTF-16 with a byte order mark, GB18030/GBK).
 //! - [`pairs`]: TSV and CSV files of pre-aligned sentence pairs.
 
+pub mod glossary_csv;
 pub mod pairs;
 pub mod text;
 

@@ -220,8 +220,8 @@ pub struct NewDocument<'a> {
 /// A write transaction over the memory. Dropping it without
 /// [`Writer::commit`] leaves the database as it was.
 pub struct Writer<'a> {
-    tx: Transaction<'a>,
-    now: String,
+    pub(super) tx: Transaction<'a>,
+    pub(super) now: String,
 }
 
 impl<'a> Writer<'a> {

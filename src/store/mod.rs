@@ -5,19 +5,24 @@
 //! `PRAGMA user_version`, each in a transaction. Commands receive a `Store`;
 //! they never open connections themselves. Every query binds its parameters.
 
+mod glossary;
 mod memory;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use glossary::{GlossaryChanges, StoredConcept};
 pub use memory::{clean_path, Document, DocumentFormat, NewDocument, Occurrence, Stats, Writer};
 
 use crate::{Error, Result};
 
 /// The migrations, in order. Migration N (from 1) brings the schema to
 /// `user_version` N.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_memory", include_str!("migrations/0001_memory.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_memory", include_str!("migrations/0001_memory.sql")),
+    ("0002_glossary", include_str!("migrations/0002_glossary.sql")),
+];
 
 pub struct Store {
     conn: Connection,

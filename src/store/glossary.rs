@@ -1,0 +1,232 @@
+//! Typed queries over the glossary: loading concepts, and importing them in
+//! one transaction.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use super::{Store, Writer};
+use crate::glossary::{Concept, Source, Status, Term};
+use crate::normalize::term_key;
+use crate::Result;
+
+/// What a glossary import did.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct GlossaryChanges {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: usize,
+    pub removed: Vec<String>,
+}
+
+/// A concept as stored, with where it came from.
+#[derive(Debug, Clone)]
+pub struct StoredConcept {
+    pub concept: Concept,
+    pub origin: String,
+}
+
+pub(super) fn load_concepts(conn: &Connection) -> Result<Vec<StoredConcept>> {
+    let mut sources: HashMap<i64, Vec<Source>> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT cs.concept, s.name, s.title, s.publisher, s.url, s.date
+             FROM concept_source cs JOIN source s ON s.id = cs.source
+             ORDER BY cs.concept, cs.position",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                Source {
+                    id: r.get(1)?,
+                    title: r.get(2)?,
+                    publisher: r.get(3)?,
+                    url: r.get(4)?,
+                    date: r.get(5)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (concept, source) = row?;
+            sources.entry(concept).or_default().push(source);
+        }
+    }
+    let mut terms: HashMap<i64, (Vec<String>, Vec<Term>)> = HashMap::new();
+    {
+        let mut stmt = conn.prepare("SELECT concept, lang, text, status FROM term ORDER BY concept, position")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+        })?;
+        for row in rows {
+            let (concept, lang, text, status) = row?;
+            let slot = terms.entry(concept).or_default();
+            if lang == "zh" {
+                slot.0.push(text);
+            } else {
+                slot.1.push(Term {
+                    text,
+                    status: Status::parse(&status).unwrap_or(Status::Admitted),
+                });
+            }
+        }
+    }
+    let mut stmt = conn.prepare("SELECT id, name, category, note, origin FROM concept ORDER BY category, name")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, name, category, note, origin) = row?;
+        let (zh, en) = terms.remove(&id).unwrap_or_default();
+        out.push(StoredConcept {
+            concept: Concept {
+                id: name,
+                category,
+                zh,
+                en,
+                note,
+                sources: sources.remove(&id).unwrap_or_default(),
+            },
+            origin,
+        });
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Every concept of the glossary, by category and id.
+    pub fn concepts(&self) -> Result<Vec<StoredConcept>> {
+        load_concepts(&self.conn)
+    }
+}
+
+impl Writer<'_> {
+    pub fn concepts(&self) -> Result<Vec<StoredConcept>> {
+        load_concepts(&self.tx)
+    }
+
+    /// Stores `concepts` as coming from `origin`: new ones are added, changed
+    /// ones replaced, identical ones left alone. With `replace_origin`, the
+    /// concepts from the same origin that are not in `concepts` are removed.
+    /// The caller has validated the result as a whole.
+    pub fn import_concepts(
+        &mut self,
+        concepts: &[Concept],
+        origin: &str,
+        replace_origin: bool,
+    ) -> Result<GlossaryChanges> {
+        let existing: HashMap<String, StoredConcept> = self
+            .concepts()?
+            .into_iter()
+            .map(|c| (c.concept.id.clone(), c))
+            .collect();
+        let mut changes = GlossaryChanges::default();
+        // Removals first, so that terms moving between concepts do not clash.
+        let incoming: HashMap<&str, &Concept> = concepts.iter().map(|c| (c.id.as_str(), c)).collect();
+        if replace_origin {
+            for (name, stored) in &existing {
+                if stored.origin == origin && !incoming.contains_key(name.as_str()) {
+                    self.delete_concept(name)?;
+                    changes.removed.push(name.clone());
+                }
+            }
+        }
+        let mut to_write = Vec::new();
+        for concept in concepts {
+            match existing.get(&concept.id) {
+                Some(stored) if stored.concept == *concept && stored.origin == origin => changes.unchanged += 1,
+                Some(_) => {
+                    self.delete_concept(&concept.id)?;
+                    changes.updated.push(concept.id.clone());
+                    to_write.push(concept);
+                }
+                None => {
+                    changes.added.push(concept.id.clone());
+                    to_write.push(concept);
+                }
+            }
+        }
+        for concept in to_write {
+            self.insert_concept(concept, origin)?;
+        }
+        changes.removed.sort();
+        self.tx.execute("DELETE FROM source WHERE id NOT IN (SELECT source FROM concept_source)", [])?;
+        Ok(changes)
+    }
+
+    fn delete_concept(&mut self, name: &str) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM concept WHERE name = ?1")?
+            .execute([name])?;
+        Ok(())
+    }
+
+    fn insert_concept(&mut self, c: &Concept, origin: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO concept (name, category, note, origin, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![c.id, c.category, c.note, origin, self.now])?;
+        let concept = self.tx.last_insert_rowid();
+        let mut position = 0i64;
+        for (i, zh) in c.zh.iter().enumerate() {
+            position += 1;
+            let status = if i == 0 { Status::Preferred } else { Status::Admitted };
+            self.insert_term(concept, "zh", zh, status, position)?;
+        }
+        for term in &c.en {
+            position += 1;
+            self.insert_term(concept, "en", &term.text, term.status, position)?;
+        }
+        for (i, source) in c.sources.iter().enumerate() {
+            let id = self.source_id(source)?;
+            self.tx
+                .prepare_cached("INSERT OR IGNORE INTO concept_source (concept, source, position) VALUES (?1, ?2, ?3)")?
+                .execute(params![concept, id, i as i64])?;
+        }
+        Ok(())
+    }
+
+    fn insert_term(&mut self, concept: i64, lang: &str, text: &str, status: Status, position: i64) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO term (concept, lang, text, status, position, key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![concept, lang, text, status.code(), position, term_key(text)])?;
+        Ok(())
+    }
+
+    /// The row of a source, stored or updated to match `s`.
+    fn source_id(&mut self, s: &Source) -> Result<i64> {
+        let found: Option<(i64, String, String, String, String)> = self
+            .tx
+            .prepare_cached("SELECT id, title, publisher, url, date FROM source WHERE name = ?1")?
+            .query_row([&s.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .optional()?;
+        match found {
+            Some((id, title, publisher, url, date)) => {
+                if (title.as_str(), publisher.as_str(), url.as_str(), date.as_str())
+                    != (s.title.as_str(), s.publisher.as_str(), s.url.as_str(), s.date.as_str())
+                {
+                    self.tx
+                        .prepare_cached("UPDATE source SET title = ?2, publisher = ?3, url = ?4, date = ?5 WHERE id = ?1")?
+                        .execute(params![id, s.title, s.publisher, s.url, s.date])?;
+                }
+                Ok(id)
+            }
+            None => {
+                self.tx
+                    .prepare_cached("INSERT INTO source (name, title, publisher, url, date) VALUES (?1, ?2, ?3, ?4, ?5)")?
+                    .execute(params![s.id, s.title, s.publisher, s.url, s.date])?;
+                Ok(self.tx.last_insert_rowid())
+            }
+        }
+    }
+}

@@ -48,6 +48,11 @@ pub enum Error {
         known: i64,
     },
 
+    #[error("{}", glossary_problems(problems))]
+    Glossary {
+        problems: Vec<(PathBuf, crate::glossary::Problem)>,
+    },
+
     #[error("{0}")]
     NotFound(String),
 
@@ -77,4 +82,20 @@ impl Error {
             message: message.into(),
         }
     }
+}
+
+fn glossary_problems(problems: &[(PathBuf, crate::glossary::Problem)]) -> String {
+    let fatal = problems.iter().filter(|(_, p)| p.fatal).count();
+    let mut out = format!(
+        "{fatal} problem{} in the glossary; nothing was imported:",
+        if fatal == 1 { "" } else { "s" }
+    );
+    for (path, p) in problems.iter().filter(|(_, p)| p.fatal) {
+        if p.line > 0 {
+            out.push_str(&format!("\n  {}:{}: {}", path.display(), p.line, p.message));
+        } else {
+            out.push_str(&format!("\n  {}: {}", path.display(), p.message));
+        }
+    }
+    out
 }

@@ -95,7 +95,9 @@ pub fn stem(word: &str) -> String {
     if n > 4 && w.ends_with("ies") {
         return format!("{}y", &w[..n - 3]);
     }
-    if n > 4 && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses") || w.ends_with("xes")) {
+    if n > 4
+        && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses") || w.ends_with("xes"))
+    {
         return w[..n - 2].to_string();
     }
     if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
@@ -137,7 +139,10 @@ mod tests {
             ("two maintenances", "Two Maintenance"),
             ("The Party’s leadership", "party leadership"),
             ("Party-building", "party building"),
-            ("full and rigorous Party self-governance", "Full and Rigorous Party Self Governance"),
+            (
+                "full and rigorous Party self-governance",
+                "Full and Rigorous Party Self Governance",
+            ),
             ("两个 维护", "两个维护"),
             ("ｔｈｅ　Ｔｗｏ　Ｕｐｈｏｌｄｓ", "two upholds"),
             ("policies", "policy"),

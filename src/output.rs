@@ -64,3 +64,33 @@ pub fn write_records<T: Serialize>(
     }
     Ok(())
 }
+
+/// Writes a file through a temporary file in the same folder, renamed into
+/// place when complete, so that a failed write never leaves half a file.
+pub fn write_file_atomically(
+    path: &std::path::Path,
+    fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tifa-tmp"));
+    let result = (|| {
+        let file = std::fs::File::create(&tmp)?;
+        let mut out = BufWriter::new(file);
+        fill(&mut out)?;
+        out.flush()?;
+        out.get_ref().sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

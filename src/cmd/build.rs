@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use tifa::glossary::import as glossary_import;
 use tifa::import::{self, ImportOptions};
 
 use super::import::{describe, summary};
@@ -14,17 +15,22 @@ use crate::output;
 use crate::Outcome;
 
 /// Build the memory from the bundled data: every report and pairs file
-/// under tm/.
+/// under tm/, and the glossary files in glossary/.
 ///
-/// Run it in the folder that holds tm/. Files already imported and unchanged
-/// are skipped, changed ones are re-imported, and documents whose files have
-/// been deleted from tm/ are removed, so the memory mirrors tm/. Ends with a
-/// summary of the memory.
+/// Run it in the folder that holds tm/ and glossary/. Files already imported
+/// and unchanged are skipped, changed ones are re-imported, and documents
+/// whose files have been deleted from tm/ are removed, so the memory mirrors
+/// tm/. The concepts of each glossary file are replaced by the file's
+/// (concepts added with `tifa glossary add` stay). Ends with a summary.
 #[derive(clap::Args)]
 pub struct Args {
     /// The folder of reports to build the memory from
     #[arg(long, default_value = "tm", value_name = "DIR")]
     tm: PathBuf,
+
+    /// The folder of glossary files (CSV or TSV, with sources.csv)
+    #[arg(long, default_value = "glossary", value_name = "DIR")]
+    glossary: PathBuf,
 
     /// List every file, not just the summary
     #[arg(short, long)]
@@ -59,8 +65,45 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         }
     }
     writeln!(out, "{}: {}", args.tm.display(), summary(&report))?;
+    if args.glossary.is_dir() {
+        let files = glossary_files(&args.glossary)?;
+        let outcome = glossary_import::import_files(
+            &mut store,
+            &files,
+            None,
+            glossary_import::Replace::SameFiles,
+        )
+        .with_context(|| {
+            format!(
+                "loading the glossary in {} (nothing was stored)",
+                args.glossary.display()
+            )
+        })?;
+        super::glossary::report_import(&mut out, &args.glossary.display().to_string(), &outcome)?;
+    }
     writeln!(out, "memory {}:", db.display())?;
     print_stats(&mut out, &store.stats()?)?;
     out.flush()?;
     Ok(Outcome::Success)
+}
+
+/// The glossary files in a folder: CSV and TSV files other than the sources
+/// file, in name order.
+fn glossary_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if path.is_file()
+            && matches!(ext.as_deref(), Some("csv" | "tsv"))
+            && !glossary_import::is_sources_file(&path)
+        {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
 }

@@ -3,7 +3,9 @@
 
 pub mod build;
 pub mod completions;
+pub mod glossary;
 pub mod import;
+pub mod lookup;
 pub mod segment;
 pub mod show;
 pub mod stats;

@@ -3,10 +3,10 @@
 //! Columns (any order, names case-insensitive): `zh` and `en` are required;
 //! `id`, `category`, `admitted`, `deprecated`, `note` and `sources` are
 //! optional. Several terms in one cell are separated by ` | `. A `sources`
-//! cell lists sources separated by ` | `, each either the id of a source
-//! defined in a sources file (`id,title,publisher,url,date`, see
-//! [`read_sources`]) or a full citation as tifa writes it:
-//! `[id] Title (Publisher, YYYY-MM-DD) <URL>`.
+//! cell lists the ids of sources defined in a sources file
+//! (`id,title,publisher,url,date`, see [`read_sources`]), separated by
+//! spaces, or full citations as tifa writes them in exports, separated by
+//! ` | `: `[id] Title (Publisher, YYYY-MM-DD) <URL>`.
 //!
 //! CSV follows RFC 4180; TSV has no quoting (a cell ends at a tab). Reading
 //! collects every problem with its line instead of stopping at the first.
@@ -20,7 +20,16 @@ use crate::glossary::{slug, Concept, Entry, Problem, Source, Status, Term};
 use crate::normalize::nfc;
 use crate::{Error, Result};
 
-pub const COLUMNS: [&str; 8] = ["id", "category", "zh", "en", "admitted", "deprecated", "note", "sources"];
+pub const COLUMNS: [&str; 8] = [
+    "id",
+    "category",
+    "zh",
+    "en",
+    "admitted",
+    "deprecated",
+    "note",
+    "sources",
+];
 
 /// The separator between several terms or sources in one cell.
 pub const LIST_SEPARATOR: &str = " | ";
@@ -34,7 +43,11 @@ pub enum Delimiter {
 impl Delimiter {
     /// From a file name: .csv is CSV, anything else (.tsv, .tab, .txt) TSV.
     pub fn for_path(path: &Path) -> Delimiter {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+        {
             Some(e) if e == "csv" => Delimiter::Comma,
             _ => Delimiter::Tab,
         }
@@ -72,14 +85,31 @@ pub fn read_sources(path: &Path, bytes: &[u8]) -> Result<(HashMap<String, Source
         Ok(h) => h.clone(),
         Err(e) => return Ok((out, vec![csv_problem(&e)])),
     };
-    let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
     let (Some(id), Some(title)) = (col("id"), col("title")) else {
-        return Ok((out, vec![Problem::fatal(1, "a sources file needs the columns id and title (and publisher, url, date)")]));
+        return Ok((
+            out,
+            vec![Problem::fatal(
+                1,
+                "a sources file needs the columns id and title (and publisher, url, date)",
+            )],
+        ));
     };
     let (publisher, url, date) = (col("publisher"), col("url"), col("date"));
     for header in headers.iter() {
-        if !["id", "title", "publisher", "url", "date"].contains(&header.trim().to_ascii_lowercase().as_str()) {
-            problems.push(Problem::fatal(1, format!("unknown column {header:?} (the columns are id, title, publisher, url, date)")));
+        if !["id", "title", "publisher", "url", "date"]
+            .contains(&header.trim().to_ascii_lowercase().as_str())
+        {
+            problems.push(Problem::fatal(
+                1,
+                format!(
+                    "unknown column {header:?} (the columns are id, title, publisher, url, date)"
+                ),
+            ));
         }
     }
     for record in rdr.records() {
@@ -91,7 +121,12 @@ pub fn read_sources(path: &Path, bytes: &[u8]) -> Result<(HashMap<String, Source
             }
         };
         let line = record.position().map_or(0, |p| p.line());
-        let get = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").trim().to_string();
+        let get = |i: Option<usize>| {
+            i.and_then(|i| record.get(i))
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
         let source = Source {
             id: get(Some(id)),
             title: get(Some(title)),
@@ -104,7 +139,10 @@ pub fn read_sources(path: &Path, bytes: &[u8]) -> Result<(HashMap<String, Source
             continue;
         }
         if out.contains_key(&source.id) {
-            problems.push(Problem::fatal(line, format!("the source id {:?} is defined twice", source.id)));
+            problems.push(Problem::fatal(
+                line,
+                format!("the source id {:?} is defined twice", source.id),
+            ));
             continue;
         }
         out.insert(source.id.clone(), source);
@@ -130,7 +168,11 @@ fn list(cell: &str) -> Vec<Option<String>> {
 /// missing columns, broken quoting) and problems with single rows are all
 /// returned; nothing is validated across rows here (see
 /// [`crate::glossary::validate`]).
-pub fn read(path: &Path, bytes: &[u8], sources: &HashMap<String, Source>) -> Result<(Vec<Entry>, Vec<Problem>)> {
+pub fn read(
+    path: &Path,
+    bytes: &[u8],
+    sources: &HashMap<String, Source>,
+) -> Result<(Vec<Entry>, Vec<Problem>)> {
     let (text, _) = decode(path, bytes)?;
     let mut rdr = reader(&text, Delimiter::for_path(path));
     let mut problems = Vec::new();
@@ -141,7 +183,10 @@ pub fn read(path: &Path, bytes: &[u8], sources: &HashMap<String, Source>) -> Res
     };
     let mut cols: HashMap<&str, usize> = HashMap::new();
     for (i, header) in headers.iter().enumerate() {
-        let name = header.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        let name = header
+            .trim()
+            .trim_start_matches('\u{feff}')
+            .to_ascii_lowercase();
         let canonical = match name.as_str() {
             "chinese" | "zh-cn" | "zh-hans" | "source" => "zh",
             "english" | "preferred" | "target" => "en",
@@ -157,13 +202,19 @@ pub fn read(path: &Path, bytes: &[u8], sources: &HashMap<String, Source>) -> Res
             }
             None => problems.push(Problem::fatal(
                 1,
-                format!("unknown column {header:?} (the columns are {})", COLUMNS.join(", ")),
+                format!(
+                    "unknown column {header:?} (the columns are {})",
+                    COLUMNS.join(", ")
+                ),
             )),
         }
     }
     for required in ["zh", "en"] {
         if !cols.contains_key(required) {
-            problems.push(Problem::fatal(1, format!("the column {required} is missing")));
+            problems.push(Problem::fatal(
+                1,
+                format!("the column {required} is missing"),
+            ));
         }
     }
     if problems.iter().any(|p| p.fatal) {
@@ -187,7 +238,10 @@ pub fn read(path: &Path, bytes: &[u8], sources: &HashMap<String, Source>) -> Res
             for item in list(cell(name)) {
                 match item {
                     Some(text) => out.push(Term { text, status }),
-                    None => row_problems.push(Problem::fatal(line, format!("an empty term in the {name} column"))),
+                    None => row_problems.push(Problem::fatal(
+                        line,
+                        format!("an empty term in the {name} column"),
+                    )),
                 }
             }
         };
@@ -204,15 +258,28 @@ pub fn read(path: &Path, bytes: &[u8], sources: &HashMap<String, Source>) -> Res
         }
         let mut concept_sources = Vec::new();
         for item in list(cell("sources")).into_iter().flatten() {
-            match parse_citation(&item).or_else(|| sources.get(&item).cloned()) {
-                Some(s) => concept_sources.push(s),
-                None => row_problems.push(Problem::fatal(
-                    line,
-                    format!("unknown source {item:?} (not a citation, nor an id in the sources file)"),
-                )),
+            if let Some(s) = parse_citation(&item) {
+                concept_sources.push(s);
+                continue;
+            }
+            // Source ids, separated by spaces.
+            for id in item.split_whitespace() {
+                match sources.get(id) {
+                    Some(s) => concept_sources.push(s.clone()),
+                    None => row_problems.push(Problem::fatal(
+                        line,
+                        format!(
+                            "unknown source {id:?} (not a citation, nor an id in the sources file)"
+                        ),
+                    )),
+                }
             }
         }
-        let preferred = en.iter().find(|t| t.status == Status::Preferred).map(|t| t.text.clone()).unwrap_or_default();
+        let preferred = en
+            .iter()
+            .find(|t| t.status == Status::Preferred)
+            .map(|t| t.text.clone())
+            .unwrap_or_default();
         let id = match cell("id").trim() {
             "" => slug(&preferred),
             id => id.to_string(),
@@ -246,12 +313,19 @@ pub fn citation(s: &Source) -> String {
         (true, false) => format!(" ({})", s.date),
         (true, true) => String::new(),
     };
-    let url = if s.url.is_empty() { String::new() } else { format!(" <{}>", s.url) };
+    let url = if s.url.is_empty() {
+        String::new()
+    } else {
+        format!(" <{}>", s.url)
+    };
     format!("[{}] {}{inner}{url}", s.id, s.title)
 }
 
 fn looks_like_date(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit() || b == b'-') && s.as_bytes()[0].is_ascii_digit()
+    !s.is_empty()
+        && s.len() <= 10
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        && s.as_bytes()[0].is_ascii_digit()
 }
 
 /// Parses [`citation`]'s form back.
@@ -292,7 +366,16 @@ pub fn parse_citation(s: &str) -> Option<Source> {
 /// How an exported CSV is laid out: the columns in the order tifa writes
 /// them (Chinese and English first, so that spreadsheet users and CAT tools
 /// see the term pair at once).
-pub const EXPORT_COLUMNS: [&str; 8] = ["zh", "en", "admitted", "deprecated", "category", "note", "sources", "id"];
+pub const EXPORT_COLUMNS: [&str; 8] = [
+    "zh",
+    "en",
+    "admitted",
+    "deprecated",
+    "category",
+    "note",
+    "sources",
+    "id",
+];
 
 /// Writes concepts as CSV (RFC 4180) with a header row; sources as full
 /// citations, so that the file stands on its own and imports back as it was.
@@ -305,7 +388,11 @@ pub fn write(out: &mut dyn Write, concepts: &[Concept], bom: bool) -> Result<()>
     let csv_err = |e: csv::Error| Error::Invalid(format!("writing CSV: {e}"));
     w.write_record(EXPORT_COLUMNS).map_err(csv_err)?;
     for c in concepts {
-        let join = |status: Status| c.terms_with(status).collect::<Vec<_>>().join(LIST_SEPARATOR);
+        let join = |status: Status| {
+            c.terms_with(status)
+                .collect::<Vec<_>>()
+                .join(LIST_SEPARATOR)
+        };
         let sources: Vec<String> = c.sources.iter().map(citation).collect();
         w.write_record([
             c.zh.join(LIST_SEPARATOR).as_str(),
@@ -337,7 +424,11 @@ mod tests {
             date: "2022-10-25".into(),
         };
         assert_eq!(parse_citation(&citation(&s)), Some(s.clone()));
-        let bare = Source { publisher: String::new(), url: String::new(), ..s };
+        let bare = Source {
+            publisher: String::new(),
+            url: String::new(),
+            ..s
+        };
         assert_eq!(parse_citation(&citation(&bare)), Some(bare));
         assert_eq!(parse_citation("cpc20"), None);
     }
@@ -349,22 +440,46 @@ mod tests {
             x,theory,两个确立,A | | B,,,,nope\n";
         let sources = HashMap::from([(
             "s1".to_string(),
-            Source { id: "s1".into(), title: "T".into(), publisher: String::new(), url: String::new(), date: String::new() },
+            Source {
+                id: "s1".into(),
+                title: "T".into(),
+                publisher: String::new(),
+                url: String::new(),
+                date: String::new(),
+            },
         )]);
         let (entries, problems) = read(Path::new("g.csv"), text.as_bytes(), &sources).unwrap();
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[0].concept.preferred(), "the Two Upholds");
         assert_eq!(entries[0].concept.sources[0].title, "T");
-        let lines: Vec<(u64, &str)> = problems.iter().map(|p| (p.line, p.message.as_str())).collect();
-        assert!(lines.iter().any(|(l, m)| *l == 3 && m.contains("empty term")), "{lines:?}");
-        assert!(lines.iter().any(|(l, m)| *l == 3 && m.contains("unknown source")), "{lines:?}");
+        let lines: Vec<(u64, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 3 && m.contains("empty term")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 3 && m.contains("unknown source")),
+            "{lines:?}"
+        );
     }
 
     #[test]
     fn unknown_and_missing_columns() {
-        let (_, problems) = read(Path::new("g.csv"), b"zh,english,colour\n", &HashMap::new()).unwrap();
-        assert!(problems.iter().any(|p| p.message.contains("unknown column \"colour\"")));
+        let (_, problems) =
+            read(Path::new("g.csv"), b"zh,english,colour\n", &HashMap::new()).unwrap();
+        assert!(problems
+            .iter()
+            .any(|p| p.message.contains("unknown column \"colour\"")));
         let (_, problems) = read(Path::new("g.tsv"), b"zh\tnote\n", &HashMap::new()).unwrap();
-        assert!(problems.iter().any(|p| p.message.contains("the column en is missing")));
+        assert!(problems
+            .iter()
+            .any(|p| p.message.contains("the column en is missing")));
     }
 }

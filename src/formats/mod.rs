@@ -5,6 +5,7 @@
 //! - [`pairs`]: TSV and CSV files of pre-aligned sentence pairs.
 
 pub mod glossary_csv;
+pub mod omegat;
 pub mod pairs;
 pub mod text;
 

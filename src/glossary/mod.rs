@@ -6,6 +6,7 @@
 //! checks a whole glossary before anything is written and reports every
 //! problem with the line it comes from.
 
+pub mod import;
 pub mod lookup;
 
 use std::collections::HashMap;
@@ -35,9 +36,10 @@ impl Status {
         match s.trim().to_ascii_lowercase().as_str() {
             "preferred" | "preferredterm-admn-sts" | "preferredterm" => Some(Status::Preferred),
             "admitted" | "admittedterm-admn-sts" | "admittedterm" => Some(Status::Admitted),
-            "deprecated" | "deprecatedterm-admn-sts" | "deprecatedterm" | "supersededterm-admn-sts" => {
-                Some(Status::Deprecated)
-            }
+            "deprecated"
+            | "deprecatedterm-admn-sts"
+            | "deprecatedterm"
+            | "supersededterm-admn-sts" => Some(Status::Deprecated),
             _ => None,
         }
     }
@@ -85,7 +87,10 @@ impl Concept {
     }
 
     pub fn terms_with(&self, status: Status) -> impl Iterator<Item = &str> {
-        self.en.iter().filter(move |t| t.status == status).map(|t| t.text.as_str())
+        self.en
+            .iter()
+            .filter(move |t| t.status == status)
+            .map(|t| t.text.as_str())
     }
 
     /// Terms in the canonical order: preferred, admitted, deprecated, each in
@@ -109,6 +114,9 @@ pub struct Problem {
     pub message: String,
     /// A fatal problem stops the import; a warning does not.
     pub fatal: bool,
+    /// For problems found by [`validate`]: the index of the entry.
+    #[serde(skip)]
+    pub entry: Option<usize>,
 }
 
 impl Problem {
@@ -117,6 +125,7 @@ impl Problem {
             line,
             message: message.into(),
             fatal: true,
+            entry: None,
         }
     }
 
@@ -125,6 +134,7 @@ impl Problem {
             line,
             message: message.into(),
             fatal: false,
+            entry: None,
         }
     }
 }
@@ -139,11 +149,15 @@ pub fn validate(entries: &[Entry]) -> Vec<Problem> {
     let mut en_owner: HashMap<String, (usize, u64, &str)> = HashMap::new();
     let mut zh_owner: HashMap<String, (usize, u64, &str)> = HashMap::new();
     for (index, entry) in entries.iter().enumerate() {
+        let first_problem = problems.len();
         let (line, c) = (entry.line, &entry.concept);
         if c.id.trim().is_empty() {
             problems.push(Problem::fatal(line, "the concept has no id"));
         } else if let Some(first) = ids.insert(&c.id, line) {
-            problems.push(Problem::fatal(line, format!("the id {:?} is used already on line {first}", c.id)));
+            problems.push(Problem::fatal(
+                line,
+                format!("the id {:?} is used already on line {first}", c.id),
+            ));
         }
         if c.category.trim().is_empty() {
             problems.push(Problem::fatal(line, format!("{}: no category", c.id)));
@@ -151,23 +165,35 @@ pub fn validate(entries: &[Entry]) -> Vec<Problem> {
         if c.zh.is_empty() {
             problems.push(Problem::fatal(line, format!("{}: no Chinese term", c.id)));
         }
-        let preferred = c.en.iter().filter(|t| t.status == Status::Preferred).count();
+        let preferred =
+            c.en.iter()
+                .filter(|t| t.status == Status::Preferred)
+                .count();
         match preferred {
-            0 => problems.push(Problem::fatal(line, format!("{}: no preferred English rendering", c.id))),
+            0 => problems.push(Problem::fatal(
+                line,
+                format!("{}: no preferred English rendering", c.id),
+            )),
             1 => {}
             n => problems.push(Problem::fatal(
                 line,
                 format!(
                     "{}: {n} preferred English renderings ({}); a concept has exactly one",
                     c.id,
-                    c.terms_with(Status::Preferred).map(|t| format!("{t:?}")).collect::<Vec<_>>().join(", ")
+                    c.terms_with(Status::Preferred)
+                        .map(|t| format!("{t:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             )),
         }
         let mut own: HashMap<String, Status> = HashMap::new();
         for term in &c.en {
             if term.text.trim().is_empty() {
-                problems.push(Problem::fatal(line, format!("{}: an empty English term", c.id)));
+                problems.push(Problem::fatal(
+                    line,
+                    format!("{}: an empty English term", c.id),
+                ));
                 continue;
             }
             let key = term_key(&term.text);
@@ -200,7 +226,10 @@ pub fn validate(entries: &[Entry]) -> Vec<Problem> {
         }
         for zh in &c.zh {
             if zh.trim().is_empty() {
-                problems.push(Problem::fatal(line, format!("{}: an empty Chinese term", c.id)));
+                problems.push(Problem::fatal(
+                    line,
+                    format!("{}: an empty Chinese term", c.id),
+                ));
                 continue;
             }
             let key = term_key(zh);
@@ -217,6 +246,9 @@ pub fn validate(entries: &[Entry]) -> Vec<Problem> {
         }
         if c.sources.is_empty() {
             problems.push(Problem::warning(line, format!("{}: no source", c.id)));
+        }
+        for p in &mut problems[first_problem..] {
+            p.entry = Some(index);
         }
     }
     problems
@@ -248,7 +280,13 @@ mod tests {
                 id: id.into(),
                 category: "theory".into(),
                 zh: vec![zh.into()],
-                en: terms.iter().map(|(t, s)| Term { text: (*t).into(), status: *s }).collect(),
+                en: terms
+                    .iter()
+                    .map(|(t, s)| Term {
+                        text: (*t).into(),
+                        status: *s,
+                    })
+                    .collect(),
                 note: String::new(),
                 sources: vec![],
             },
@@ -258,23 +296,55 @@ mod tests {
     #[test]
     fn validation_finds_every_problem() {
         let entries = vec![
-            concept("a", "两个维护", &[("the Two Upholds", Status::Preferred), ("two maintenances", Status::Deprecated)]),
-            concept("b", "两个确立", &[("X", Status::Preferred), ("Y", Status::Preferred)]),
+            concept(
+                "a",
+                "两个维护",
+                &[
+                    ("the Two Upholds", Status::Preferred),
+                    ("two maintenances", Status::Deprecated),
+                ],
+            ),
+            concept(
+                "b",
+                "两个确立",
+                &[("X", Status::Preferred), ("Y", Status::Preferred)],
+            ),
             concept("c", "某", &[("Two Upholds", Status::Preferred)]),
             concept("a", "两个维护", &[("", Status::Preferred)]),
         ];
         let problems = validate(&entries);
-        let messages: Vec<&str> = problems.iter().filter(|p| p.fatal).map(|p| p.message.as_str()).collect();
-        assert!(messages.iter().any(|m| m.contains("2 preferred")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("belongs to a")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("used already")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("empty English term")), "{messages:?}");
-        assert!(problems.iter().any(|p| !p.fatal && p.message.contains("no source")));
+        let messages: Vec<&str> = problems
+            .iter()
+            .filter(|p| p.fatal)
+            .map(|p| p.message.as_str())
+            .collect();
+        assert!(
+            messages.iter().any(|m| m.contains("2 preferred")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("belongs to a")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("used already")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("empty English term")),
+            "{messages:?}"
+        );
+        assert!(problems
+            .iter()
+            .any(|p| !p.fatal && p.message.contains("no source")));
     }
 
     #[test]
     fn slugs() {
         assert_eq!(slug("the Two Upholds"), "two-upholds");
-        assert_eq!(slug("Xi Jinping Thought on Socialism"), "xi-jinping-thought-on-socialism");
+        assert_eq!(
+            slug("Xi Jinping Thought on Socialism"),
+            "xi-jinping-thought-on-socialism"
+        );
     }
 }

@@ -54,9 +54,15 @@ pub(super) fn load_concepts(conn: &Connection) -> Result<Vec<StoredConcept>> {
     }
     let mut terms: HashMap<i64, (Vec<String>, Vec<Term>)> = HashMap::new();
     {
-        let mut stmt = conn.prepare("SELECT concept, lang, text, status FROM term ORDER BY concept, position")?;
+        let mut stmt = conn
+            .prepare("SELECT concept, lang, text, status FROM term ORDER BY concept, position")?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
         })?;
         for row in rows {
             let (concept, lang, text, status) = row?;
@@ -71,7 +77,8 @@ pub(super) fn load_concepts(conn: &Connection) -> Result<Vec<StoredConcept>> {
             }
         }
     }
-    let mut stmt = conn.prepare("SELECT id, name, category, note, origin FROM concept ORDER BY category, name")?;
+    let mut stmt = conn
+        .prepare("SELECT id, name, category, note, origin FROM concept ORDER BY category, name")?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -129,7 +136,8 @@ impl Writer<'_> {
             .collect();
         let mut changes = GlossaryChanges::default();
         // Removals first, so that terms moving between concepts do not clash.
-        let incoming: HashMap<&str, &Concept> = concepts.iter().map(|c| (c.id.as_str(), c)).collect();
+        let incoming: HashMap<&str, &Concept> =
+            concepts.iter().map(|c| (c.id.as_str(), c)).collect();
         if replace_origin {
             for (name, stored) in &existing {
                 if stored.origin == origin && !incoming.contains_key(name.as_str()) {
@@ -141,7 +149,9 @@ impl Writer<'_> {
         let mut to_write = Vec::new();
         for concept in concepts {
             match existing.get(&concept.id) {
-                Some(stored) if stored.concept == *concept && stored.origin == origin => changes.unchanged += 1,
+                Some(stored) if stored.concept == *concept && stored.origin == origin => {
+                    changes.unchanged += 1
+                }
                 Some(_) => {
                     self.delete_concept(&concept.id)?;
                     changes.updated.push(concept.id.clone());
@@ -157,8 +167,21 @@ impl Writer<'_> {
             self.insert_concept(concept, origin)?;
         }
         changes.removed.sort();
-        self.tx.execute("DELETE FROM source WHERE id NOT IN (SELECT source FROM concept_source)", [])?;
+        self.tx.execute(
+            "DELETE FROM source WHERE id NOT IN (SELECT source FROM concept_source)",
+            [],
+        )?;
         Ok(changes)
+    }
+
+    /// Removes a concept with its terms.
+    pub fn remove_concept(&mut self, name: &str) -> Result<()> {
+        self.delete_concept(name)?;
+        self.tx.execute(
+            "DELETE FROM source WHERE id NOT IN (SELECT source FROM concept_source)",
+            [],
+        )?;
+        Ok(())
     }
 
     fn delete_concept(&mut self, name: &str) -> Result<()> {
@@ -178,7 +201,11 @@ impl Writer<'_> {
         let mut position = 0i64;
         for (i, zh) in c.zh.iter().enumerate() {
             position += 1;
-            let status = if i == 0 { Status::Preferred } else { Status::Admitted };
+            let status = if i == 0 {
+                Status::Preferred
+            } else {
+                Status::Admitted
+            };
             self.insert_term(concept, "zh", zh, status, position)?;
         }
         for term in &c.en {
@@ -194,7 +221,14 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn insert_term(&mut self, concept: i64, lang: &str, text: &str, status: Status, position: i64) -> Result<()> {
+    fn insert_term(
+        &mut self,
+        concept: i64,
+        lang: &str,
+        text: &str,
+        status: Status,
+        position: i64,
+    ) -> Result<()> {
         self.tx
             .prepare_cached(
                 "INSERT INTO term (concept, lang, text, status, position, key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -208,13 +242,23 @@ impl Writer<'_> {
         let found: Option<(i64, String, String, String, String)> = self
             .tx
             .prepare_cached("SELECT id, title, publisher, url, date FROM source WHERE name = ?1")?
-            .query_row([&s.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .query_row([&s.id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
             .optional()?;
         match found {
             Some((id, title, publisher, url, date)) => {
-                if (title.as_str(), publisher.as_str(), url.as_str(), date.as_str())
-                    != (s.title.as_str(), s.publisher.as_str(), s.url.as_str(), s.date.as_str())
-                {
+                if (
+                    title.as_str(),
+                    publisher.as_str(),
+                    url.as_str(),
+                    date.as_str(),
+                ) != (
+                    s.title.as_str(),
+                    s.publisher.as_str(),
+                    s.url.as_str(),
+                    s.date.as_str(),
+                ) {
                     self.tx
                         .prepare_cached("UPDATE source SET title = ?2, publisher = ?3, url = ?4, date = ?5 WHERE id = ?1")?
                         .execute(params![id, s.title, s.publisher, s.url, s.date])?;

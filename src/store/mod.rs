@@ -21,7 +21,10 @@ use crate::{Error, Result};
 /// `user_version` N.
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_memory", include_str!("migrations/0001_memory.sql")),
-    ("0002_glossary", include_str!("migrations/0002_glossary.sql")),
+    (
+        "0002_glossary",
+        include_str!("migrations/0002_glossary.sql"),
+    ),
 ];
 
 pub struct Store {

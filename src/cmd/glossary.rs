@@ -1,0 +1,373 @@
+//! `tifa glossary`: import, add to, list and export the glossary of fixed
+//! political terms.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Subcommand, ValueEnum};
+use tifa::formats::{glossary_csv, omegat};
+use tifa::glossary::import::{self, Replace};
+use tifa::glossary::{Concept, Entry, Source, Status, Term};
+
+use super::open_store;
+use crate::output::{self, Format};
+use crate::Outcome;
+
+/// The glossary of fixed political terms: import, add, list, export.
+///
+/// Each concept has a category, Chinese terms, exactly one preferred English
+/// rendering, admitted and deprecated renderings, a note and its sources.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Import(ImportArgs),
+    Add(AddArgs),
+    List(ListArgs),
+    Export(ExportArgs),
+}
+
+/// Import glossary files (CSV or TSV with a header row).
+///
+/// Columns: zh and en (required), id, category, admitted, deprecated, note,
+/// sources. Several terms in a cell are separated by " | ". Source ids are
+/// resolved in a sources file (id,title,publisher,url,date): --sources, or
+/// sources.csv next to the file; full citations as tifa exports them are
+/// read as they are.
+///
+/// The whole import is checked before anything is written: a concept with
+/// two preferred renderings, an English term claimed by two concepts, empty
+/// terms, unknown or missing columns, broken quoting, undecodable bytes.
+/// Every problem is reported with its line, and if any is found nothing is
+/// imported.
+///
+/// By default an import MERGES: concepts in the file are added, or replace
+/// the concept with the same id; other concepts stay. With --replace the
+/// glossary becomes exactly the imported files. Importing the same file
+/// again changes nothing.
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// Glossary files
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+
+    /// The sources file [default: sources.csv next to each file, if any]
+    #[arg(long, value_name = "FILE")]
+    sources: Option<PathBuf>,
+
+    /// Remove every concept that is not in the imported files
+    #[arg(long)]
+    replace: bool,
+}
+
+/// Add a concept (or replace the one with the same id).
+#[derive(clap::Args)]
+struct AddArgs {
+    /// The Chinese term (repeat for other forms; the first is the main one)
+    #[arg(long, required = true)]
+    zh: Vec<String>,
+    /// The preferred English rendering
+    #[arg(long, required = true)]
+    en: String,
+    /// Another acceptable rendering (repeatable)
+    #[arg(long)]
+    admitted: Vec<String>,
+    /// A rendering to replace by the preferred one (repeatable)
+    #[arg(long)]
+    deprecated: Vec<String>,
+    /// The category (theory, party-building, discipline, institutions, ...)
+    #[arg(long, default_value = "uncategorized")]
+    category: String,
+    /// Usage, capitalisation, article; where sources disagree
+    #[arg(long, default_value = "")]
+    note: String,
+    /// The concept's id [default: made from the English rendering]
+    #[arg(long)]
+    id: Option<String>,
+    /// Title of the source that attests the rendering
+    #[arg(long, requires = "source_url")]
+    source_title: Option<String>,
+    /// Its address
+    #[arg(long)]
+    source_url: Option<String>,
+    /// Its publisher (Xinhua, China Daily, Qiushi, ...)
+    #[arg(long, default_value = "")]
+    source_publisher: String,
+    /// Its date, YYYY-MM-DD
+    #[arg(long, default_value = "")]
+    source_date: String,
+}
+
+/// List the concepts of the glossary.
+#[derive(clap::Args)]
+struct ListArgs {
+    /// Only this category
+    #[arg(long)]
+    category: Option<String>,
+    /// Only English terms of this status (one row per term)
+    #[arg(long, value_enum)]
+    status: Option<StatusArg>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatusArg {
+    Preferred,
+    Admitted,
+    Deprecated,
+}
+
+impl From<StatusArg> for Status {
+    fn from(s: StatusArg) -> Status {
+        match s {
+            StatusArg::Preferred => Status::Preferred,
+            StatusArg::Admitted => Status::Admitted,
+            StatusArg::Deprecated => Status::Deprecated,
+        }
+    }
+}
+
+/// Export the glossary for CAT tools and spreadsheets.
+///
+/// csv: UTF-8 with a header row (zh, en, admitted, deprecated, category,
+/// note, sources, id), RFC 4180; --bom for Excel. It imports back as it was.
+///
+/// omegat: OmegaT's glossary format: tab-separated source term, target term,
+/// comment; UTF-8; no header row. Name the file .utf8 or .txt and put it in
+/// the project's glossary/ folder. zh→en by default (every Chinese form with
+/// the preferred English, the comment giving the other renderings and the
+/// note); --direction en-zh lists every English rendering, deprecated ones
+/// marked as such.
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// The format to write
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    /// Where to write [default: standard output]
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Start the file with a byte order mark (for Excel)
+    #[arg(long)]
+    bom: bool,
+    /// Term direction for the OmegaT format
+    #[arg(long, value_enum, default_value = "zh-en")]
+    direction: Direction,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Omegat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Direction {
+    ZhEn,
+    EnZh,
+}
+
+pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
+    match args.command {
+        Command::Import(a) => run_import(a, db),
+        Command::Add(a) => run_add(a, db),
+        Command::List(a) => run_list(a, db),
+        Command::Export(a) => run_export(a, db),
+    }
+}
+
+/// Prints an import's warnings and a one-line summary.
+pub fn report_import(
+    out: &mut dyn Write,
+    label: &str,
+    outcome: &import::Outcome,
+) -> anyhow::Result<()> {
+    for (path, w) in outcome.warnings.iter().filter(|(_, p)| !p.fatal) {
+        eprintln!(
+            "tifa: warning: {}:{}: {}",
+            path.display(),
+            w.line,
+            w.message
+        );
+    }
+    let c = &outcome.changes;
+    writeln!(
+        out,
+        "{label}: {} concepts added, {} updated, {} unchanged, {} removed; the glossary has {} concepts",
+        c.added.len(),
+        c.updated.len(),
+        c.unchanged,
+        c.removed.len(),
+        outcome.concepts
+    )?;
+    Ok(())
+}
+
+fn run_import(args: ImportArgs, db: &Path) -> anyhow::Result<Outcome> {
+    let mut store = open_store(db)?;
+    let replace = if args.replace {
+        Replace::Everything
+    } else {
+        Replace::Nothing
+    };
+    let outcome = import::import_files(&mut store, &args.files, args.sources.as_deref(), replace)?;
+    let mut out = output::stdout();
+    let label = args
+        .files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    report_import(&mut out, &label, &outcome)?;
+    out.flush()?;
+    Ok(Outcome::Success)
+}
+
+fn run_add(args: AddArgs, db: &Path) -> anyhow::Result<Outcome> {
+    let mut en = vec![Term {
+        text: args.en.trim().to_string(),
+        status: Status::Preferred,
+    }];
+    en.extend(args.admitted.iter().map(|t| Term {
+        text: t.trim().to_string(),
+        status: Status::Admitted,
+    }));
+    en.extend(args.deprecated.iter().map(|t| Term {
+        text: t.trim().to_string(),
+        status: Status::Deprecated,
+    }));
+    let sources = match (args.source_title, args.source_url) {
+        (Some(title), Some(url)) => vec![Source {
+            id: tifa::glossary::slug(&format!("{} {}", args.source_publisher, args.source_date))
+                .chars()
+                .chain(format!("-{:08x}", fnv(&url)).chars())
+                .collect(),
+            title,
+            publisher: args.source_publisher,
+            url,
+            date: args.source_date,
+        }],
+        _ => Vec::new(),
+    };
+    let concept = Concept {
+        id: args.id.unwrap_or_else(|| tifa::glossary::slug(&args.en)),
+        category: args.category,
+        zh: args.zh.iter().map(|z| z.trim().to_string()).collect(),
+        en,
+        note: args.note,
+        sources,
+    };
+    let mut store = open_store(db)?;
+    let outcome = import::add_concepts(&mut store, vec![Entry { line: 0, concept }])?;
+    let mut out = output::stdout();
+    report_import(&mut out, "added", &outcome)?;
+    out.flush()?;
+    Ok(Outcome::Success)
+}
+
+/// A short stable hash for source ids made on the command line.
+fn fnv(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+fn run_list(args: ListArgs, db: &Path) -> anyhow::Result<Outcome> {
+    let store = open_store(db)?;
+    let concepts: Vec<Concept> = store
+        .concepts()?
+        .into_iter()
+        .map(|s| s.concept)
+        .filter(|c| {
+            args.category
+                .as_deref()
+                .is_none_or(|cat| c.category.eq_ignore_ascii_case(cat))
+        })
+        .filter(|c| {
+            args.status
+                .is_none_or(|s| c.terms_with(s.into()).next().is_some())
+        })
+        .collect();
+    let mut out = output::stdout();
+    match (args.format, args.status) {
+        (Format::Table, None) => {
+            for c in &concepts {
+                let others = c.en.len() - 1;
+                let more = if others > 0 {
+                    format!("  (+{others})")
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    out,
+                    "{:<16} {}  →  {}{more}   [{}]",
+                    c.category,
+                    c.zh.join(" / "),
+                    c.preferred(),
+                    c.id
+                )?;
+            }
+        }
+        (Format::Table, Some(status)) => {
+            let status: Status = status.into();
+            for c in &concepts {
+                for t in c.terms_with(status) {
+                    if status == Status::Preferred {
+                        writeln!(out, "{}  {t}   [{}]", c.zh[0], c.id)?;
+                    } else {
+                        writeln!(
+                            out,
+                            "{:<10} {t:?} → {:?}  ({})",
+                            status.code(),
+                            c.preferred(),
+                            c.zh[0]
+                        )?;
+                    }
+                }
+            }
+        }
+        (Format::Csv, _) => glossary_csv::write(&mut out, &concepts, false)?,
+        (format, _) => output::write_records(&mut out, format, &concepts)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Success)
+}
+
+fn run_export(args: ExportArgs, db: &Path) -> anyhow::Result<Outcome> {
+    let store = open_store(db)?;
+    let concepts: Vec<Concept> = store.concepts()?.into_iter().map(|s| s.concept).collect();
+    let write = |out: &mut dyn Write| -> anyhow::Result<()> {
+        match args.format {
+            ExportFormat::Csv => glossary_csv::write(out, &concepts, args.bom)?,
+            ExportFormat::Omegat => {
+                let direction = match args.direction {
+                    Direction::ZhEn => omegat::Direction::ZhEn,
+                    Direction::EnZh => omegat::Direction::EnZh,
+                };
+                omegat::write(out, &concepts, direction, args.bom)?
+            }
+        }
+        Ok(())
+    };
+    match args.output.as_deref() {
+        None => {
+            let mut out = output::stdout();
+            write(&mut out)?;
+            out.flush()?;
+        }
+        Some(path) if path.as_os_str() == "-" => {
+            let mut out = output::stdout();
+            write(&mut out)?;
+            out.flush()?;
+        }
+        Some(path) => output::write_file_atomically(path, |out| write(out))
+            .with_context(|| format!("writing {}", path.display()))?,
+    }
+    Ok(Outcome::Success)
+}

@@ -67,7 +67,7 @@ pub fn key(text: &str) -> String {
 pub fn term_key(text: &str) -> String {
     let base = key(text);
     let mut words: Vec<String> = Vec::new();
-    for word in base.split(|c: char| c == ' ' || c == '-' || c == '_') {
+    for word in base.split([' ', '-', '_']) {
         if word.is_empty() {
             continue;
         }

@@ -30,6 +30,9 @@ pub struct Outcome {
     pub warnings: Vec<(PathBuf, Problem)>,
 }
 
+/// A problem with the file it concerns.
+pub type FileProblem = (PathBuf, Problem);
+
 /// The sources file next to a glossary file, if there is one.
 fn sibling_sources(path: &Path) -> Option<PathBuf> {
     let dir = path.parent()?;
@@ -51,7 +54,7 @@ pub fn is_sources_file(path: &Path) -> bool {
 pub fn read_file(
     path: &Path,
     sources: Option<&Path>,
-) -> Result<(Vec<Entry>, Vec<(PathBuf, Problem)>)> {
+) -> Result<(Vec<Entry>, Vec<FileProblem>)> {
     let mut problems = Vec::new();
     let mut source_map: HashMap<String, Source> = HashMap::new();
     if let Some(src) = sources

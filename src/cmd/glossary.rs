@@ -27,7 +27,7 @@ pub struct Args {
 #[derive(Subcommand)]
 enum Command {
     Import(ImportArgs),
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     List(ListArgs),
     Export(ExportArgs),
 }
@@ -176,7 +176,7 @@ enum Direction {
 pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     match args.command {
         Command::Import(a) => run_import(a, db),
-        Command::Add(a) => run_add(a, db),
+        Command::Add(a) => run_add(*a, db),
         Command::List(a) => run_list(a, db),
         Command::Export(a) => run_export(a, db),
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
-use tifa::formats::{glossary_csv, omegat};
+use tifa::formats::{glossary_csv, omegat, tbx};
 use tifa::glossary::import::{self, Replace};
 use tifa::glossary::{Concept, Entry, Source, Status, Term};
 
@@ -32,9 +32,10 @@ enum Command {
     Export(ExportArgs),
 }
 
-/// Import glossary files (CSV or TSV with a header row).
+/// Import glossary files: CSV or TSV with a header row, or TBX (2008
+/// martif, or v3).
 ///
-/// Columns: zh and en (required), id, category, admitted, deprecated, note,
+/// CSV/TSV columns: zh and en (required), id, category, admitted, deprecated, note,
 /// sources. Several terms in a cell are separated by " | ". Source ids are
 /// resolved in a sources file (id,title,publisher,url,date): --sources, or
 /// sources.csv next to the file; full citations as tifa exports them are
@@ -145,6 +146,12 @@ impl From<StatusArg> for Status {
 /// the preferred English, the comment giving the other renderings and the
 /// note); --direction en-zh lists every English rendering, deprecated ones
 /// marked as such.
+///
+/// tbx: TBX 2008 (martif) in the TBX-Basic style, which OmegaT 3.6 and
+/// translate-toolkit read, with every term's administrative status
+/// (preferred, admitted, deprecated), the category, note and sources.
+///
+/// tbx3: TBX v3 (ISO 30042:2019), TBX-Basic dialect.
 #[derive(clap::Args)]
 struct ExportArgs {
     /// The format to write
@@ -165,6 +172,8 @@ struct ExportArgs {
 enum ExportFormat {
     Csv,
     Omegat,
+    Tbx,
+    Tbx3,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -352,6 +361,8 @@ fn run_export(args: ExportArgs, db: &Path) -> anyhow::Result<Outcome> {
                 };
                 omegat::write(out, &concepts, direction, args.bom)?
             }
+            ExportFormat::Tbx => tbx::write(out, &concepts, tbx::Flavour::Martif)?,
+            ExportFormat::Tbx3 => tbx::write(out, &concepts, tbx::Flavour::V3)?,
         }
         Ok(())
     };

@@ -7,6 +7,7 @@
 pub mod glossary_csv;
 pub mod omegat;
 pub mod pairs;
+pub mod tbx;
 pub mod text;
 
 use std::path::Path;

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::{validate, Concept, Entry, Problem, Source};
-use crate::formats::glossary_csv;
+use crate::formats::{glossary_csv, tbx};
 use crate::store::{clean_path, GlossaryChanges, Store};
 use crate::{Error, Result};
 
@@ -49,12 +49,16 @@ pub fn is_sources_file(path: &Path) -> bool {
         .is_some_and(|s| s.eq_ignore_ascii_case("sources"))
 }
 
-/// Reads one glossary file (CSV or TSV), with the sources file given or found
+/// TBX files are named .tbx (or .xml).
+fn is_tbx(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("tbx") || e.eq_ignore_ascii_case("xml"))
+}
+
+/// Reads one glossary file (CSV, TSV or TBX), with the sources file given or found
 /// next to it. Problems come back with the file they concern.
-pub fn read_file(
-    path: &Path,
-    sources: Option<&Path>,
-) -> Result<(Vec<Entry>, Vec<FileProblem>)> {
+pub fn read_file(path: &Path, sources: Option<&Path>) -> Result<(Vec<Entry>, Vec<FileProblem>)> {
     let mut problems = Vec::new();
     let mut source_map: HashMap<String, Source> = HashMap::new();
     if let Some(src) = sources
@@ -67,7 +71,11 @@ pub fn read_file(
         problems.extend(found.into_iter().map(|p| (src.clone(), p)));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let (entries, found) = glossary_csv::read(path, &bytes, &source_map)?;
+    let (entries, found) = if is_tbx(path) {
+        tbx::read(path, &bytes)?
+    } else {
+        glossary_csv::read(path, &bytes, &source_map)?
+    };
     problems.extend(found.into_iter().map(|p| (path.to_path_buf(), p)));
     Ok((entries, problems))
 }

@@ -278,32 +278,26 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
                 }
                 stack.push(name);
             }
-            Event::Text(t) => {
-                if capture.is_some() {
-                    text_buf.push_str(
-                        &t.decode()
-                            .map_err(|e| Error::file(path, format!("bad text: {e}")))?,
-                    );
-                }
+            Event::Text(t) if capture.is_some() => {
+                text_buf.push_str(
+                    &t.decode()
+                        .map_err(|e| Error::file(path, format!("bad text: {e}")))?,
+                );
             }
-            Event::CData(t) => {
-                if capture.is_some() {
-                    text_buf.push_str(&String::from_utf8_lossy(&t));
-                }
+            Event::CData(t) if capture.is_some() => {
+                text_buf.push_str(&String::from_utf8_lossy(&t));
             }
-            Event::GeneralRef(r) => {
-                if capture.is_some() {
-                    if let Ok(Some(c)) = r.resolve_char_ref() {
-                        text_buf.push(c);
-                    } else {
-                        let name = String::from_utf8_lossy(&r).into_owned();
-                        match quick_xml::escape::resolve_predefined_entity(&name) {
-                            Some(s) => text_buf.push_str(s),
-                            None => problems.push(Problem::fatal(
-                                line_at(&text, position),
-                                format!("unknown entity &{name};"),
-                            )),
-                        }
+            Event::GeneralRef(r) if capture.is_some() => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    text_buf.push(c);
+                } else {
+                    let name = String::from_utf8_lossy(&r).into_owned();
+                    match quick_xml::escape::resolve_predefined_entity(&name) {
+                        Some(s) => text_buf.push_str(s),
+                        None => problems.push(Problem::fatal(
+                            line_at(&text, position),
+                            format!("unknown entity &{name};"),
+                        )),
                     }
                 }
             }

@@ -98,6 +98,9 @@ struct Shape {
     /// A long line: about the width the text is wrapped at.
     wide: usize,
     hard_wrapped: bool,
+    /// Paragraphs are separated by blank lines, so a single line break is
+    /// only a break inside a paragraph.
+    blank_separated: bool,
 }
 
 fn shape(text: &str, lines: &[Line]) -> Shape {
@@ -111,7 +114,11 @@ fn shape(text: &str, lines: &[Line]) -> Shape {
     };
     let mut followed = 0;
     let mut open = 0;
+    let mut after_blank = 0;
     for pair in lines.windows(2) {
+        if pair[1].gap > 0 {
+            after_blank += 1;
+        }
         if pair[1].gap == 0 {
             followed += 1;
             if !line_ends_sentence(&text[pair[0].start..pair[0].end]) {
@@ -122,6 +129,7 @@ fn shape(text: &str, lines: &[Line]) -> Shape {
     Shape {
         wide: wide * 7 / 10,
         hard_wrapped: followed >= 4 && open * 2 > followed,
+        blank_separated: after_blank > 0 && after_blank >= followed,
     }
 }
 
@@ -133,9 +141,17 @@ fn last_char(s: &str) -> char {
     s.chars().next_back().unwrap_or(' ')
 }
 
-/// Digits alone on a line: a page number.
+/// Digits alone on a line: a page number, or a page footer such as the UN's
+/// "23 06-53317" (page and document number).
 fn is_page_number(s: &str) -> bool {
-    (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    let short_number = (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let footer = s.len() <= 16
+        && s.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b == b' ' || b == b'-')
+        && s.contains(' ')
+        && s.contains('-');
+    short_number || footer
 }
 
 /// A line that starts a list item: "- ", "• ", "1. ", "2) ", "(3) ", "a) ",
@@ -156,7 +172,13 @@ pub fn starts_list_item(s: &str) -> bool {
         let close = s.find([')', '）']);
         return close.is_some_and(|i| {
             let inner = &s[c0.len_utf8()..i];
-            (1..=9).contains(&inner.len()) && inner.chars().all(|c| c.is_alphanumeric())
+            let digits =
+                (1..=3).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit());
+            let letter = inner.len() == 1 && inner.bytes().all(|b| b.is_ascii_alphabetic());
+            let roman =
+                (1..=5).contains(&inner.len()) && inner.bytes().all(|b| b"ivxlIVXL".contains(&b));
+            let chinese = !inner.is_empty() && inner.chars().all(is_chinese_numeral);
+            digits || letter || roman || chinese
         });
     }
     // "1.", "12)", "a)", "iv.", "一、"
@@ -209,7 +231,10 @@ fn is_cjk(c: char) -> bool {
 
 /// What goes between two joined lines: nothing between Chinese text or after
 /// a hyphen that ends a line ("Secretary-" + "General"), else one space.
-fn joiner(before: &str, after: &str) -> &'static str {
+fn joiner(before: &str, after: &str, lang: Lang) -> &'static str {
+    if lang == Lang::Zh {
+        return "";
+    }
     let (b, a) = (last_char(before), first_char(after));
     let hyphenated = b == '-'
         && {
@@ -240,6 +265,24 @@ fn ends_with_run_on_word(line: &str) -> bool {
     RUNS_ON.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether a line leaves a quotation open: more “ than ”, or an odd number
+/// of straight double quotes.
+fn opens_quote(line: &str) -> bool {
+    let (mut open, mut close, mut straight) = (0, 0, 0);
+    for c in line.chars() {
+        match c {
+            '“' => open += 1,
+            '”' => close += 1,
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    open > close || straight % 2 == 1
+}
+
+/// Characters a Chinese line can end with only in the middle of a sentence.
+const ZH_RUNS_ON: &str = "是的和与及在对把将被为从向以要";
+
 /// Whether `next` (after `gap` blank lines) continues the paragraph of the
 /// line `prev`.
 ///
@@ -247,7 +290,8 @@ fn ends_with_run_on_word(line: &str) -> bool {
 /// did not end a sentence: Chinese web text often breaks lines around links
 /// ("我们依照" / "宪法" / "和" / "基本法" / "有效实施……").
 fn joins(prev: &str, next: &str, gap: usize, lang: Lang, shape: &Shape, run_on: bool) -> bool {
-    if starts_list_item(next) {
+    let quoting = opens_quote(prev);
+    if starts_list_item(next) && !quoting {
         return false;
     }
     if matches!(last_char(prev), c if is_opener(c) && c != '"' && c != '\'')
@@ -263,34 +307,62 @@ fn joins(prev: &str, next: &str, gap: usize, lang: Lang, shape: &Shape, run_on: 
         // paragraph on, and only after a full-width line.
         return gap == 0 && shape.hard_wrapped && !short;
     }
-    if lang == Lang::En && continues(next) {
-        return true;
-    }
-    if matches!(last_char(prev), '，' | '、') {
-        return true;
-    }
-    if matches!(last_char(prev), ',' | ':' | '：') {
-        // "Mr. President," and "Colleagues," stand alone; a longer line
-        // that ends with a comma runs on.
-        return prev.chars().count() > 40;
-    }
-    if lang == Lang::En && (first_char(prev).is_lowercase() || ends_with_run_on_word(prev)) {
-        // A line that starts in the middle of a sentence, or ends with "of".
-        return true;
-    }
-    if lang == Lang::Zh
-        && (run_on
-            || prev.contains(['，', '、', '；'])
-            || "是的和与及在对把将被为从向以要".contains(last_char(prev)))
-    {
-        // Headings have no inner punctuation; a broken sentence has.
-        return true;
-    }
-    if shape.hard_wrapped {
-        !short
-    } else {
-        // Headings are short; a long line without final punctuation was cut.
-        prev.chars().count() >= 100
+    let last = last_char(prev);
+    match lang {
+        Lang::Zh => {
+            if matches!(last, '，' | '、') {
+                return true;
+            }
+            let inner = &prev[..prev.len() - last.len_utf8()];
+            let running = inner.contains(['，', '、', '；', '：']);
+            if last == '：' {
+                // "同志们：" stands alone; a long line with a colon runs on.
+                return gap == 0 && prev.chars().count() > 40;
+            }
+            if starts_list_item(prev) || (gap > 0 && !running) {
+                // A heading ("一、……"), or a paragraph that ends without a
+                // full stop. A blank line inside a running sentence is a
+                // page break.
+                return false;
+            }
+            if run_on || running || ZH_RUNS_ON.contains(last) {
+                // Headings have no inner punctuation; a broken sentence has.
+                return true;
+            }
+            if prev.chars().count() <= 4 || next.chars().count() <= 4 {
+                // A fragment cut at a link ("政府工作报" / "告").
+                return true;
+            }
+            shape.blank_separated || (shape.hard_wrapped && !short)
+        }
+        Lang::En => {
+            let upper_next = first_char(next).is_uppercase();
+            if upper_next
+                && (last == ';' || last == ':' || prev.ends_with("; and") || prev.ends_with("; or"))
+            {
+                // The items of a list, one per line, and the line that
+                // introduces them.
+                return false;
+            }
+            if continues(next) || (quoting && gap == 0) {
+                return true;
+            }
+            if matches!(last, ',' | ':') {
+                // "Mr. President," and "Colleagues," stand alone; a longer
+                // line that ends with a comma runs on.
+                return prev.chars().count() > 40;
+            }
+            if first_char(prev).is_lowercase() || ends_with_run_on_word(prev) {
+                // A line that starts in the middle of a sentence, or ends with "of".
+                return true;
+            }
+            if shape.hard_wrapped {
+                !short
+            } else {
+                // Headings are short; a long line without final punctuation was cut.
+                prev.chars().count() >= 100
+            }
+        }
     }
 }
 
@@ -336,7 +408,7 @@ pub fn paragraphs(text: &str, lang: Lang, mut emit: impl FnMut(&Paragraph<'_>)) 
                 buf.push_str(&text[src..src + len]);
                 debug_assert_eq!(at, 0);
             }
-            buf.push_str(joiner(&text[src..src + len], s));
+            buf.push_str(joiner(&text[src..src + len], s, lang));
         }
         pieces.push((buf.len(), l.start, l.len()));
         if pieces.len() > 1 {
@@ -351,7 +423,9 @@ pub fn paragraphs(text: &str, lang: Lang, mut emit: impl FnMut(&Paragraph<'_>)) 
     while i < lines.len() {
         let next = lines[i];
         let prev_text = slice(&prev);
-        if is_page_number(slice(&next)) && !line_ends_sentence(prev_text) {
+        let page_break =
+            next.gap > 0 || lines.get(i + 1).is_some_and(|l| l.gap > 0) || shape.hard_wrapped;
+        if is_page_number(slice(&next)) && page_break && !line_ends_sentence(prev_text) {
             if let Some(after) = lines.get(i + 1) {
                 let gap = next.gap + after.gap + 1;
                 if joins(prev_text, slice(after), gap, lang, &shape, run_on) {
@@ -423,9 +497,10 @@ mod tests {
 
     #[test]
     fn joiners() {
-        assert_eq!(joiner("the Secretary-", "General"), "");
-        assert_eq!(joiner("the", "world"), " ");
-        assert_eq!(joiner("全面从严", "治党"), "");
-        assert_eq!(joiner("pages 1-", "5"), " ");
+        assert_eq!(joiner("the Secretary-", "General", Lang::En), "");
+        assert_eq!(joiner("the", "world", Lang::En), " ");
+        assert_eq!(joiner("全面从严", "治党", Lang::En), "");
+        assert_eq!(joiner("pages 1-", "5", Lang::En), " ");
+        assert_eq!(joiner("PM", "2.5", Lang::Zh), "");
     }
 }

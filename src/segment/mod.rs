@@ -140,6 +140,36 @@ mod tests {
         }
     }
 
+    /// The abbreviation rules of `rules.en.txt`, one row per rule. The real
+    /// text of tests/segment/*.cases has few of these abbreviations, so these
+    /// rows are written to exercise each rule.
+    #[test]
+    fn abbreviation_rules() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Dr. Wang spoke. Mrs. Li replied.", &["Dr. Wang spoke.", "Mrs. Li replied."]),
+            ("Gen. Zhang inspected the troops. They cheered.", &["Gen. Zhang inspected the troops.", "They cheered."]),
+            ("The No. 1 Central Document was issued. It covers rural work.", &["The No. 1 Central Document was issued.", "It covers rural work."]),
+            ("Huawei Technologies Co. Ltd. reported growth. Its profit rose.", &["Huawei Technologies Co. Ltd. reported growth.", "Its profit rose."]),
+            ("It was founded by Tencent Co. The firm grew.", &["It was founded by Tencent Co.", "The firm grew."]),
+            ("The session opened on Jan. 5 in Beijing. It closed on Dec. 9.", &["The session opened on Jan. 5 in Beijing.", "It closed on Dec. 9."]),
+            ("Key terms, e.g. the Two Upholds, are fixed. Others, i.e. slogans, vary.", &["Key terms, e.g. the Two Upholds, are fixed.", "Others, i.e. slogans, vary."]),
+            ("Coal, steel, cement, etc. were covered. Quotas followed.", &["Coal, steel, cement, etc. were covered.", "Quotas followed."]),
+            ("The U.S. delegation left. The U.N. Security Council met.", &["The U.S. delegation left.", "The U.N. Security Council met."]),
+            ("He visited the U.S. The trip was short.", &["He visited the U.S.", "The trip was short."]),
+            ("The meeting began at 9 a.m. Beijing time. It ended at 5 p.m. The press was briefed.", &["The meeting began at 9 a.m. Beijing time.", "It ended at 5 p.m.", "The press was briefed."]),
+            ("John F. Kennedy spoke. Plan B. The rest followed.", &["John F. Kennedy spoke.", "Plan B.", "The rest followed."]),
+            ("GDP grew 5.2 percent to 126 trillion yuan. Prices rose 0.2 percent.", &["GDP grew 5.2 percent to 126 trillion yuan.", "Prices rose 0.2 percent."]),
+            ("“Is this the standard rendering?” he asked. “Yes.”", &["“Is this the standard rendering?” he asked.", "“Yes.”"]),
+            ("See the note (in Part XV.) The report says so.", &["See the note (in Part XV.)", "The report says so."]),
+            ("We waited... Then the vote came.", &["We waited...", "Then the vote came."]),
+            ("We waited… and then voted.", &["We waited… and then voted."]),
+            ("Prof. Chen and St. Petersburg were named. Art. 5 applies.", &["Prof. Chen and St. Petersburg were named.", "Art. 5 applies."]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(texts(input, Lang::En), *want, "{input}");
+        }
+    }
+
     #[test]
     fn page_number_inside_a_sentence_is_set_apart() {
         let input = "Operations should refrain, in whatever circumstances, from\n10\n\n\nbecoming a party to a conflict. Next sentence.";

@@ -148,13 +148,19 @@ pub fn ends(text: &str, lang: Lang, rules: &Rules, out: &mut Vec<usize>) {
         };
         let end = cluster_end(text, i, &mut depth);
         let boundary = match term {
-            Term::Chinese => depth == 0 && chinese_boundary(text, end),
+            Term::Chinese => {
+                let end = with_citation(text, end);
+                (depth == 0 && chinese_boundary(text, end)).then_some(end)
+            }
             _ => latin_boundary(text, i, end, term, rules),
         };
-        if boundary && end < text.len() {
-            out.push(end);
+        match boundary {
+            Some(at) if at < text.len() => {
+                out.push(at);
+                i = at;
+            }
+            _ => i = end,
         }
-        i = end;
     }
     out.push(text.len());
 }
@@ -175,6 +181,27 @@ fn cluster_end(text: &str, i: usize, depth: &mut u32) -> usize {
         j += c.len_utf8();
     }
     j
+}
+
+/// A bracketed source right after a quotation belongs to it:
+/// “……”。（《共产主义运动中的“左派”幼稚病》）
+fn with_citation(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let Some(open) = rest.chars().next().filter(|c| matches!(c, '（' | '(')) else {
+        return end;
+    };
+    let inner = &rest[open.len_utf8()..];
+    if !inner.starts_with('《') {
+        return end;
+    }
+    match inner
+        .char_indices()
+        .take(120)
+        .find(|&(_, c)| matches!(c, '）' | ')'))
+    {
+        Some((i, c)) => end + open.len_utf8() + i + c.len_utf8(),
+        None => end,
+    }
 }
 
 fn chinese_boundary(text: &str, end: usize) -> bool {
@@ -205,33 +232,38 @@ fn word_after(text: &str) -> &str {
     text[..end].trim_end_matches('.')
 }
 
-fn latin_boundary(text: &str, i: usize, end: usize, term: Term, rules: &Rules) -> bool {
+/// Where a sentence ends at the terminator `text[i..end]`, if it does.
+fn latin_boundary(text: &str, i: usize, end: usize, term: Term, rules: &Rules) -> Option<usize> {
     let rest = &text[end..];
     let Some(first) = rest.chars().next() else {
-        return true;
+        return Some(end);
     };
     if !first.is_whitespace() {
         // "3.5", "U.S.", "e.g.," and "end.Next" are not boundaries; a
-        // sentence followed straight by Chinese text is.
-        return is_cjk(first);
+        // sentence followed straight by Chinese text is, and so is one with a
+        // footnote number glued on ("in 1973.2 However, ...").
+        if is_cjk(first) {
+            return Some(end);
+        }
+        return footnote(text, i, end, rules);
     }
     let rest = rest.trim_start();
     let Some(next) = rest.chars().next() else {
-        return true;
+        return Some(end);
     };
     if next.is_lowercase() || matches!(next, ',' | ';' | ':' | '%') {
-        return false;
+        return None;
     }
     if term != Term::Stop || end != i + 1 {
         // "?", "!", an ellipsis, or a full stop followed by a closing quote.
-        return true;
+        return Some(end);
     }
     let (word, word_start) = word_before(text, i);
     let following = || {
         let r = rest.trim_start_matches(is_opener);
         word_after(r)
     };
-    match rules.abbrev(word) {
+    let boundary = match rules.abbrev(word) {
         Some(Abbrev::Title | Abbrev::Inner) => false,
         Some(Abbrev::Number) => !next.is_ascii_digit(),
         Some(Abbrev::Final) => rules.abbrev(following()).is_none(),
@@ -241,15 +273,39 @@ fn latin_boundary(text: &str, i: usize, end: usize, term: Term, rules: &Rules) -
             let single = chars.next().filter(|_| chars.next().is_none());
             if single.is_some_and(|c| c.is_uppercase()) {
                 // An initial ("John F. Kennedy"), unless a sentence starts.
-                return rules.is_starter(following());
-            }
-            if word_start == 0 && is_marker(word) {
+                rules.is_starter(following())
+            } else if word_start == 0 && is_marker(word) {
                 // "1.", "a." or "IV." at the start of a paragraph.
-                return false;
+                false
+            } else {
+                !word.is_empty() || i > 0
             }
-            !word.is_empty() || i > 0
         }
+    };
+    boundary.then_some(end)
+}
+
+/// A footnote number glued to a full stop: "... in 1973.2 However, ...": one
+/// or two digits after the stop, then a capitalised sentence starter, and a
+/// word or a year before it (not a decimal like "3.2").
+fn footnote(text: &str, i: usize, end: usize, rules: &Rules) -> Option<usize> {
+    if end != i + 1 {
+        return None;
     }
+    let digits = text[end..].bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let after = &text[end + digits..];
+    if !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let next = word_after(after.trim_start());
+    let (word, _) = word_before(text, i);
+    let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+    let wordy = word.chars().all(char::is_alphabetic) && word.chars().count() > 1;
+    (next.starts_with(char::is_uppercase) && rules.is_starter(next) && (year || wordy))
+        .then_some(end + digits)
 }
 
 /// A list or paragraph number: up to three digits, one letter, a roman numeral.

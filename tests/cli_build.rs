@@ -8,6 +8,7 @@ use predicates::prelude::*;
 fn bundled_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&root().join("tm"), &dir.path().join("tm"));
+    copy_dir(&root().join("glossary"), &dir.path().join("glossary"));
     dir
 }
 
@@ -15,6 +16,7 @@ fn bundled_copy() -> tempfile::TempDir {
 fn build_imports_tm_and_summarises() {
     let dir = bundled_copy();
     let out = stdout_of(dir.path(), &["build"]);
+    assert!(out.contains("glossary: 449 concepts added"), "{out}");
     assert!(
         out.contains("tm: 6 files: 6 added, 0 updated, 0 unchanged"),
         "{out}"
@@ -28,6 +30,15 @@ fn build_imports_tm_and_summarises() {
     assert!(
         again.contains("6 files: 0 added, 0 updated, 6 unchanged"),
         "{again}"
+    );
+    assert!(
+        again.contains("glossary: 0 concepts added, 0 updated, 449 unchanged, 0 removed"),
+        "{again}"
+    );
+    let lookup = stdout_of(dir.path(), &["lookup", "two maintenances"]);
+    assert!(
+        lookup.contains("is deprecated: use \"the Two Upholds\""),
+        "{lookup}"
     );
     assert_eq!(
         stat(&again, "English sentences"),
@@ -101,7 +112,16 @@ fn show_lists_documents() {
 #[test]
 fn every_command_has_help_and_completions_exist() {
     let dir = tempfile::tempdir().unwrap();
-    for cmd in ["build", "import", "segment", "stats", "show", "completions"] {
+    for cmd in [
+        "build",
+        "import",
+        "segment",
+        "stats",
+        "show",
+        "lookup",
+        "glossary",
+        "completions",
+    ] {
         tifa(dir.path())
             .args([cmd, "--help"])
             .assert()

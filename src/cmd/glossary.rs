@@ -66,7 +66,11 @@ struct ImportArgs {
     replace: bool,
 }
 
-/// Add a concept (or replace the one with the same id).
+/// Add a concept to the glossary.
+///
+/// The glossary is checked as a whole first: an English or Chinese term that
+/// belongs to another concept is refused. Give the source that attests the
+/// rendering (--source-title, --source-url, --source-date).
 #[derive(clap::Args)]
 struct AddArgs {
     /// The Chinese term (repeat for other forms; the first is the main one)
@@ -90,6 +94,9 @@ struct AddArgs {
     /// The concept's id [default: made from the English rendering]
     #[arg(long)]
     id: Option<String>,
+    /// Replace the concept with the same id if there is one
+    #[arg(long)]
+    update: bool,
     /// Title of the source that attests the rendering
     #[arg(long, requires = "source_url")]
     source_title: Option<String>,
@@ -273,6 +280,12 @@ fn run_add(args: AddArgs, db: &Path) -> anyhow::Result<Outcome> {
         sources,
     };
     let mut store = open_store(db)?;
+    if !args.update && store.concepts()?.iter().any(|s| s.concept.id == concept.id) {
+        anyhow::bail!(
+            "the glossary has a concept {:?} already: give another --id, or --update to replace it",
+            concept.id
+        );
+    }
     let outcome = import::add_concepts(&mut store, vec![Entry { line: 0, concept }])?;
     let mut out = output::stdout();
     report_import(&mut out, "added", &outcome)?;

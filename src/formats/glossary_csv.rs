@@ -164,6 +164,32 @@ fn list(cell: &str) -> Vec<Option<String>> {
         .collect()
 }
 
+/// The line where a quoted CSV field opens and is never closed, if any.
+fn unclosed_quote(text: &str) -> Option<u64> {
+    let mut line = 1u64;
+    let mut opened_at = None;
+    let mut field_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (opened_at, c) {
+            (Some(_), '"') => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    opened_at = None;
+                }
+            }
+            (None, '"') if field_start => opened_at = Some(line),
+            _ => {}
+        }
+        if c == '\n' {
+            line += 1;
+        }
+        field_start = opened_at.is_none() && matches!(c, ',' | '\n' | '\r');
+    }
+    opened_at
+}
+
 /// Reads a glossary file. Structural problems (undecodable bytes, unknown or
 /// missing columns, broken quoting) and problems with single rows are all
 /// returned; nothing is validated across rows here (see
@@ -174,9 +200,19 @@ pub fn read(
     sources: &HashMap<String, Source>,
 ) -> Result<(Vec<Entry>, Vec<Problem>)> {
     let (text, _) = decode(path, bytes)?;
-    let mut rdr = reader(&text, Delimiter::for_path(path));
+    let delimiter = Delimiter::for_path(path);
+    let mut rdr = reader(&text, delimiter);
     let mut problems = Vec::new();
     let mut entries = Vec::new();
+    if delimiter == Delimiter::Comma {
+        if let Some(line) = unclosed_quote(&text) {
+            problems.push(Problem::fatal(
+                line,
+                "a quoted field opens here and is never closed",
+            ));
+            return Ok((entries, problems));
+        }
+    }
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
         Err(e) => return Ok((entries, vec![csv_problem(&e)])),
@@ -257,13 +293,26 @@ pub fn read(
             }
         }
         let mut concept_sources = Vec::new();
-        for item in list(cell("sources")).into_iter().flatten() {
-            if let Some(s) = parse_citation(&item) {
-                concept_sources.push(s);
-                continue;
+        let source_cell = cell("sources").trim();
+        if source_cell.starts_with('[') {
+            // Citations, separated by " | "; a title may itself hold " | ".
+            for item in source_cell.split(" | [") {
+                let item = if item.starts_with('[') {
+                    item.to_string()
+                } else {
+                    format!("[{item}")
+                };
+                match parse_citation(&item) {
+                    Some(s) => concept_sources.push(s),
+                    None => row_problems.push(Problem::fatal(
+                        line,
+                        format!("cannot read the citation {item:?}"),
+                    )),
+                }
             }
+        } else {
             // Source ids, separated by spaces.
-            for id in item.split_whitespace() {
+            for id in source_cell.split_whitespace() {
                 match sources.get(id) {
                     Some(s) => concept_sources.push(s.clone()),
                     None => row_problems.push(Problem::fatal(
@@ -468,6 +517,13 @@ mod tests {
                 .any(|(l, m)| *l == 3 && m.contains("unknown source")),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn unclosed_quotes_are_found() {
+        assert_eq!(unclosed_quote("a,b\n\"c,\"\"d\"\"\",e\n"), None);
+        assert_eq!(unclosed_quote("a,b\nx,\"open\ny,z\n"), Some(2));
+        assert_eq!(unclosed_quote("a,b\"c\n"), None);
     }
 
     #[test]

@@ -194,9 +194,33 @@ pub fn write(out: &mut dyn Write, concepts: &[Concept], flavour: Flavour) -> Res
     Ok(())
 }
 
-/// The 1-based line of a byte offset.
-fn line_at(text: &str, offset: usize) -> u64 {
-    1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count() as u64
+/// Line numbers of byte offsets, counted incrementally as the reader moves
+/// forward (offsets asked for only grow, except for the rare error).
+struct Lines<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Lines {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    fn at(&mut self, offset: usize) -> u64 {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            self.offset = 0;
+            self.line = 1;
+        }
+        self.line += memchr::memchr_iter(b'\n', &self.text[self.offset..offset]).count() as u64;
+        self.offset = offset;
+        self.line
+    }
 }
 
 #[derive(Default)]
@@ -224,16 +248,14 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
     let mut text_buf = String::new();
     let mut capture: Option<(String, Option<String>)> = None; // element, type attribute
     let mut root_seen = false;
+    let mut lines = Lines::new(&text);
     loop {
         let position = reader.buffer_position() as usize;
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
                 let at = reader.error_position() as usize;
-                problems.push(Problem::fatal(
-                    line_at(&text, at),
-                    format!("malformed XML: {e}"),
-                ));
+                problems.push(Problem::fatal(lines.at(at), format!("malformed XML: {e}")));
                 break;
             }
         };
@@ -254,7 +276,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
                     root_seen = true;
                     if name != "martif" && name != "tbx" {
                         problems.push(Problem::fatal(
-                            line_at(&text, position),
+                            lines.at(position),
                             format!("the root element is <{name}>, not <martif> (TBX 2008) or <tbx> (TBX v3)"),
                         ));
                         break;
@@ -263,7 +285,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
                 match name.as_str() {
                     "termEntry" | "conceptEntry" => {
                         current = Some(Pending {
-                            line: line_at(&text, position),
+                            line: lines.at(position),
                             id: attr("id").unwrap_or_default(),
                             ..Pending::default()
                         });
@@ -295,7 +317,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
                     match quick_xml::escape::resolve_predefined_entity(&name) {
                         Some(s) => text_buf.push_str(s),
                         None => problems.push(Problem::fatal(
-                            line_at(&text, position),
+                            lines.at(position),
                             format!("unknown entity &{name};"),
                         )),
                     }
@@ -304,7 +326,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
             Event::End(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 stack.pop();
-                let line = line_at(&text, position);
+                let line = lines.at(position);
                 if let Some((el, kind)) = capture.take().filter(|(el, _)| *el == name) {
                     let value = nfc(text_buf.trim()).into_owned();
                     let in_term = term.is_some();

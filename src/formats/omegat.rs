@@ -78,26 +78,20 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glossary::Term;
+    use crate::glossary::test_concept;
 
     #[test]
     fn both_directions() {
         let c = Concept {
-            id: "two-upholds".into(),
-            category: "theory".into(),
-            zh: vec!["两个维护".into()],
-            en: vec![
-                Term {
-                    text: "the Two Upholds".into(),
-                    status: Status::Preferred,
-                },
-                Term {
-                    text: "two maintenances".into(),
-                    status: Status::Deprecated,
-                },
-            ],
             note: "Always with 'the'.\tCapitalised.".into(),
-            sources: vec![],
+            ..test_concept(
+                "two-upholds",
+                "两个维护",
+                &[
+                    ("the Two Upholds", Status::Preferred),
+                    ("two maintenances", Status::Deprecated),
+                ],
+            )
         };
         let mut out = Vec::new();
         write(&mut out, std::slice::from_ref(&c), Direction::ZhEn, false).unwrap();

@@ -477,19 +477,6 @@ mod tests {
 
     fn sample() -> Vec<Concept> {
         vec![Concept {
-            id: "two-upholds".into(),
-            category: "theory".into(),
-            zh: vec!["两个维护".into()],
-            en: vec![
-                Term {
-                    text: "the Two Upholds".into(),
-                    status: Status::Preferred,
-                },
-                Term {
-                    text: "two maintenances".into(),
-                    status: Status::Deprecated,
-                },
-            ],
             note: "Always with 'the' & capitalised: <the Two Upholds>.\u{1}".into(),
             sources: vec![Source {
                 id: "s1".into(),
@@ -498,6 +485,14 @@ mod tests {
                 url: "https://example.org/a?b=1&c=2".into(),
                 date: "2021-12-29".into(),
             }],
+            ..crate::glossary::test_concept(
+                "two-upholds",
+                "两个维护",
+                &[
+                    ("the Two Upholds", Status::Preferred),
+                    ("two maintenances", Status::Deprecated),
+                ],
+            )
         }]
     }
 

@@ -169,24 +169,7 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glossary::Term;
-
-    fn concept(id: &str, zh: &str, terms: &[(&str, Status)]) -> Concept {
-        Concept {
-            id: id.into(),
-            category: "theory".into(),
-            zh: vec![zh.into()],
-            en: terms
-                .iter()
-                .map(|(t, s)| Term {
-                    text: (*t).into(),
-                    status: *s,
-                })
-                .collect(),
-            note: String::new(),
-            sources: vec![],
-        }
-    }
+    use crate::glossary::test_concept as concept;
 
     fn glossary() -> Vec<Concept> {
         vec![

@@ -269,6 +269,25 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// A concept for unit tests: one Chinese term, English terms with statuses.
+#[cfg(test)]
+pub(crate) fn test_concept(id: &str, zh: &str, terms: &[(&str, Status)]) -> Concept {
+    Concept {
+        id: id.into(),
+        category: "theory".into(),
+        zh: vec![zh.into()],
+        en: terms
+            .iter()
+            .map(|(t, s)| Term {
+                text: (*t).into(),
+                status: *s,
+            })
+            .collect(),
+        note: String::new(),
+        sources: vec![],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,20 +295,7 @@ mod tests {
     fn concept(id: &str, zh: &str, terms: &[(&str, Status)]) -> Entry {
         Entry {
             line: 2,
-            concept: Concept {
-                id: id.into(),
-                category: "theory".into(),
-                zh: vec![zh.into()],
-                en: terms
-                    .iter()
-                    .map(|(t, s)| Term {
-                        text: (*t).into(),
-                        status: *s,
-                    })
-                    .collect(),
-                note: String::new(),
-                sources: vec![],
-            },
+            concept: test_concept(id, zh, terms),
         }
     }
 

@@ -367,3 +367,34 @@ fn add_list_merge_and_replace() {
     let out = stdout_of(dir.path(), &["glossary", "import", "--replace", &small]);
     assert!(out.contains("the glossary has 1 concepts"), "{out}");
 }
+
+#[test]
+fn a_term_may_move_between_concepts_of_two_files_in_one_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "id,category,zh,en,admitted\n";
+    write(
+        dir.path(),
+        "one.csv",
+        format!("{header}a,theory,甲,Alpha,\n").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "two.csv",
+        format!("{header}b,theory,乙,Beta,Shared term\n").as_bytes(),
+    );
+    stdout_of(dir.path(), &["glossary", "import", "one.csv", "two.csv"]);
+    write(
+        dir.path(),
+        "one.csv",
+        format!("{header}a,theory,甲,Alpha,Shared term\n").as_bytes(),
+    );
+    write(
+        dir.path(),
+        "two.csv",
+        format!("{header}b,theory,乙,Beta,\n").as_bytes(),
+    );
+    let out = stdout_of(dir.path(), &["glossary", "import", "one.csv", "two.csv"]);
+    assert!(out.contains("0 concepts added, 2 updated"), "{out}");
+    let found = stdout_of(dir.path(), &["lookup", "shared term"]);
+    assert!(found.contains("甲  →  Alpha"), "{found}");
+}

@@ -156,28 +156,32 @@ fn apply(
         return Err(Error::Glossary { problems });
     }
     let mut writer = store.writer()?;
-    let mut changes = GlossaryChanges::default();
-    for file in files {
-        let origin = clean_path(&file.to_string_lossy());
-        let concepts: Vec<Concept> = all[kept..]
-            .iter()
-            .filter(|(p, _)| p == file)
-            .map(|(_, e)| e.concept.clone())
-            .collect();
-        let c = writer.import_concepts(&concepts, &origin, replace != Replace::Nothing)?;
-        changes.added.extend(c.added);
-        changes.updated.extend(c.updated);
-        changes.unchanged += c.unchanged;
-        changes.removed.extend(c.removed);
-    }
+    // With --replace, what is not imported goes first, so that its terms
+    // are free for the imported concepts.
+    let mut removed = Vec::new();
     if replace == Replace::Everything {
         for stored in writer.concepts()? {
             if !ids.contains(&stored.concept.id) {
                 writer.remove_concept(&stored.concept.id)?;
-                changes.removed.push(stored.concept.id);
+                removed.push(stored.concept.id);
             }
         }
     }
+    let groups: Vec<(String, Vec<Concept>)> = files
+        .iter()
+        .map(|file| {
+            let concepts = all[kept..]
+                .iter()
+                .filter(|(p, _)| p == file)
+                .map(|(_, e)| e.concept.clone())
+                .collect();
+            (clean_path(&file.to_string_lossy()), concepts)
+        })
+        .collect();
+    let mut changes: GlossaryChanges =
+        writer.import_concepts(&groups, replace != Replace::Nothing)?;
+    changes.removed.extend(removed);
+    changes.removed.sort();
     let concepts = writer.concepts()?.len();
     writer.commit()?;
     Ok(Outcome {

@@ -1,7 +1,7 @@
 //! Typed queries over the glossary: loading concepts, and importing them in
 //! one transaction.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -119,14 +119,15 @@ impl Writer<'_> {
         load_concepts(&self.tx)
     }
 
-    /// Stores `concepts` as coming from `origin`: new ones are added, changed
-    /// ones replaced, identical ones left alone. With `replace_origin`, the
-    /// concepts from the same origin that are not in `concepts` are removed.
-    /// The caller has validated the result as a whole.
+    /// Stores concepts, each group as coming from its origin (a file, or
+    /// "added"): new ones are added, changed ones replaced, identical ones
+    /// left alone. With `replace_origin`, the concepts of an origin that are
+    /// not in its group are removed. Every removal happens before any
+    /// insertion, so a term may move from one concept to another. The caller
+    /// has validated the result as a whole.
     pub fn import_concepts(
         &mut self,
-        concepts: &[Concept],
-        origin: &str,
+        groups: &[(String, Vec<Concept>)],
         replace_origin: bool,
     ) -> Result<GlossaryChanges> {
         let existing: HashMap<String, StoredConcept> = self
@@ -135,35 +136,37 @@ impl Writer<'_> {
             .map(|c| (c.concept.id.clone(), c))
             .collect();
         let mut changes = GlossaryChanges::default();
-        // Removals first, so that terms moving between concepts do not clash.
-        let incoming: HashMap<&str, &Concept> =
-            concepts.iter().map(|c| (c.id.as_str(), c)).collect();
         if replace_origin {
-            for (name, stored) in &existing {
-                if stored.origin == origin && !incoming.contains_key(name.as_str()) {
-                    self.delete_concept(name)?;
-                    changes.removed.push(name.clone());
+            for (origin, concepts) in groups {
+                let incoming: HashSet<&str> = concepts.iter().map(|c| c.id.as_str()).collect();
+                for (name, stored) in &existing {
+                    if stored.origin == *origin && !incoming.contains(name.as_str()) {
+                        self.delete_concept(name)?;
+                        changes.removed.push(name.clone());
+                    }
                 }
             }
         }
         let mut to_write = Vec::new();
-        for concept in concepts {
-            match existing.get(&concept.id) {
-                Some(stored) if stored.concept == *concept && stored.origin == origin => {
-                    changes.unchanged += 1
-                }
-                Some(_) => {
-                    self.delete_concept(&concept.id)?;
-                    changes.updated.push(concept.id.clone());
-                    to_write.push(concept);
-                }
-                None => {
-                    changes.added.push(concept.id.clone());
-                    to_write.push(concept);
+        for (origin, concepts) in groups {
+            for concept in concepts {
+                match existing.get(&concept.id) {
+                    Some(stored) if stored.concept == *concept && stored.origin == *origin => {
+                        changes.unchanged += 1
+                    }
+                    Some(_) => {
+                        self.delete_concept(&concept.id)?;
+                        changes.updated.push(concept.id.clone());
+                        to_write.push((origin, concept));
+                    }
+                    None => {
+                        changes.added.push(concept.id.clone());
+                        to_write.push((origin, concept));
+                    }
                 }
             }
         }
-        for concept in to_write {
+        for (origin, concept) in to_write {
             self.insert_concept(concept, origin)?;
         }
         changes.removed.sort();

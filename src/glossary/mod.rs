@@ -8,6 +8,7 @@
 
 pub mod import;
 pub mod lookup;
+pub mod matcher;
 
 use std::collections::HashMap;
 

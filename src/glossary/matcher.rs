@@ -1,0 +1,642 @@
+//! The term matcher: finds glossary terms (every status) in running text.
+//!
+//! English is matched on normalised words: NFKC, lower case, curly and
+//! straight quotes and apostrophes alike, hyphens, dashes, spaces and line
+//! breaks all one separator ("party-building" = "Party building", a term
+//! broken across a line end still matches), possessive and plural endings
+//! removed ("Party’s" = "party"); whole words only. Chinese is matched as
+//! substrings (each Han character is a token of its own). Other punctuation
+//! is a barrier no term crosses. Matches are leftmost-longest: a short term
+//! inside a longer matched term is not reported, and every match maps back
+//! to the byte span of the original text.
+//!
+//! Near misses of multi-word English terms (one word off by one letter:
+//! "Communist Paty of China") are found separately, without flagging
+//! ordinary words.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use unicode_normalization::UnicodeNormalization;
+
+use super::{Concept, Status};
+use crate::lang::is_han;
+use crate::normalize::{fold_char, stem};
+use crate::{Error, Result};
+
+/// Marks the start and end of each token in the normalised stream, so that
+/// patterns match whole tokens only and consecutive matches do not share
+/// anything.
+const OPEN: char = '\u{1}';
+const CLOSE: char = '\u{2}';
+
+/// A token of the normalised stream and where it came from.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    /// Offset of the token's OPEN marker in the stream.
+    at: u32,
+    start: u32,
+    end: u32,
+    /// A word (letters or digits), not a Han character or punctuation.
+    word: bool,
+}
+
+/// Text turned into a stream of normalised tokens, reusable between calls.
+#[derive(Debug, Default)]
+pub struct Stream {
+    norm: String,
+    tokens: Vec<Token>,
+    word: String,
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '_'
+                | '‐'
+                | '‑'
+                | '‒'
+                | '–'
+                | '—'
+                | '―'
+                | '−'
+                | '﹣'
+                | '－'
+                | '"'
+                | '“'
+                | '”'
+                | '„'
+                | '‟'
+                | '«'
+                | '»'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '＂'
+                | '\''
+                | '‘'
+                | '’'
+                | '‚'
+                | '‛'
+                | '`'
+                | '´'
+        )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '＇')
+}
+
+impl Stream {
+    /// Tokenises `text` into this stream.
+    pub fn fill(&mut self, text: &str) {
+        self.norm.clear();
+        self.tokens.clear();
+        let mut word_start: Option<usize> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let in_word = c.is_alphanumeric() && !is_han(c);
+            if in_word {
+                word_start.get_or_insert(i);
+                continue;
+            }
+            // An apostrophe between letters belongs to the word ("Party’s").
+            if is_apostrophe(c) && word_start.is_some() {
+                if let Some(&(_, next)) = chars.peek() {
+                    if next.is_alphanumeric() && !is_han(next) {
+                        continue;
+                    }
+                }
+            }
+            if let Some(start) = word_start.take() {
+                self.push_word(text, start, i);
+            }
+            if is_separator(c) {
+                continue;
+            }
+            self.push_char(c, i);
+        }
+        if let Some(start) = word_start {
+            self.push_word(text, start, text.len());
+        }
+    }
+
+    fn push_word(&mut self, text: &str, start: usize, end: usize) {
+        let raw = &text[start..end];
+        self.word.clear();
+        if raw.is_ascii() {
+            for b in raw.bytes() {
+                self.word.push(b.to_ascii_lowercase() as char);
+            }
+        } else {
+            for c in raw.nfkc() {
+                let c = fold_char(c);
+                self.word.extend(c.to_lowercase());
+            }
+        }
+        let stemmed = stem(&self.word);
+        let at = self.norm.len() as u32;
+        self.norm.push(OPEN);
+        self.norm.push_str(&stemmed);
+        self.norm.push(CLOSE);
+        self.tokens.push(Token {
+            at,
+            start: start as u32,
+            end: end as u32,
+            word: true,
+        });
+    }
+
+    fn push_char(&mut self, c: char, i: usize) {
+        let at = self.norm.len() as u32;
+        self.norm.push(OPEN);
+        if c.is_ascii() {
+            self.norm.push(c);
+        } else {
+            for n in std::iter::once(c).nfkc() {
+                self.norm.push(fold_char(n));
+            }
+        }
+        self.norm.push(CLOSE);
+        self.tokens.push(Token {
+            at,
+            start: i as u32,
+            end: (i + c.len_utf8()) as u32,
+            word: false,
+        });
+    }
+
+    fn token_text(&self, t: usize) -> &str {
+        let at = self.tokens[t].at as usize + OPEN.len_utf8();
+        let end = self
+            .tokens
+            .get(t + 1)
+            .map_or(self.norm.len(), |n| n.at as usize)
+            - CLOSE.len_utf8();
+        &self.norm[at..end]
+    }
+
+    /// The index of the token whose OPEN marker is at stream offset `at`.
+    fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| (t.at as usize) < at)
+    }
+}
+
+/// Which term of a concept: a Chinese form or an English term, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermRef {
+    Zh(u32),
+    En(u32),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    concept: u32,
+    term: TermRef,
+}
+
+/// A term found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermMatch {
+    /// Index of the concept in [`Matcher::concepts`].
+    pub concept: usize,
+    pub term: TermRef,
+    /// Byte span in the text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A near miss of a multi-word English term: one word one edit away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NearMiss {
+    pub concept: usize,
+    pub term: TermRef,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A multi-word English pattern, for near misses.
+#[derive(Debug, Clone)]
+struct Phrase {
+    target: u32,
+    words: Vec<String>,
+    /// Whether each word of the term is capitalised in the glossary.
+    capitalised: Vec<bool>,
+}
+
+/// Finds glossary terms in text. Built once from the glossary.
+pub struct Matcher {
+    concepts: Vec<Concept>,
+    targets: Vec<Target>,
+    ac: Option<AhoCorasick>,
+    phrases: Vec<Phrase>,
+    /// word → (phrase, position in the phrase)
+    phrase_words: HashMap<String, Vec<(u32, u8)>>,
+}
+
+impl Matcher {
+    pub fn new(concepts: Vec<Concept>) -> Result<Matcher> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut phrases = Vec::new();
+        let mut stream = Stream::default();
+        for (ci, c) in concepts.iter().enumerate() {
+            let terms =
+                c.zh.iter()
+                    .enumerate()
+                    .map(|(i, t)| (TermRef::Zh(i as u32), t.as_str()))
+                    .chain(
+                        c.en.iter()
+                            .enumerate()
+                            .map(|(i, t)| (TermRef::En(i as u32), t.text.as_str())),
+                    );
+            for (term, text) in terms {
+                stream.fill(text);
+                let mut first = 0;
+                if stream.tokens.len() > 1 && stream.token_text(0) == "the" {
+                    first = 1;
+                }
+                if first >= stream.tokens.len() {
+                    continue;
+                }
+                let pattern = stream.norm[stream.tokens[first].at as usize..].to_string();
+                if seen.contains_key(&pattern) {
+                    continue;
+                }
+                seen.insert(pattern.clone(), targets.len());
+                let target = targets.len() as u32;
+                targets.push(Target {
+                    concept: ci as u32,
+                    term,
+                });
+                patterns.push(pattern);
+                let words: Vec<usize> = (first..stream.tokens.len()).collect();
+                if matches!(term, TermRef::En(_))
+                    && words.len() >= 2
+                    && words.iter().all(|&t| stream.tokens[t].word)
+                {
+                    phrases.push(Phrase {
+                        target,
+                        words: words
+                            .iter()
+                            .map(|&t| stream.token_text(t).to_string())
+                            .collect(),
+                        capitalised: words
+                            .iter()
+                            .map(|&t| {
+                                text[stream.tokens[t].start as usize..]
+                                    .starts_with(char::is_uppercase)
+                            })
+                            .collect(),
+                    });
+                }
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&patterns)
+                    .map_err(|e| Error::Invalid(format!("building the term matcher: {e}")))?,
+            )
+        };
+        let mut phrase_words: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+        for (pi, p) in phrases.iter().enumerate() {
+            for (wi, w) in p.words.iter().enumerate() {
+                phrase_words
+                    .entry(w.clone())
+                    .or_default()
+                    .push((pi as u32, wi as u8));
+            }
+        }
+        Ok(Matcher {
+            concepts,
+            targets,
+            ac,
+            phrases,
+            phrase_words,
+        })
+    }
+
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    /// The number of distinct term patterns.
+    pub fn patterns(&self) -> usize {
+        self.targets.len()
+    }
+
+    /// The status of a matched term (Chinese forms count as preferred).
+    pub fn status(&self, m: &TermMatch) -> Status {
+        self.term_status(m.concept, m.term)
+    }
+
+    pub fn term_status(&self, concept: usize, term: TermRef) -> Status {
+        match term {
+            TermRef::Zh(_) => Status::Preferred,
+            TermRef::En(i) => self.concepts[concept].en[i as usize].status,
+        }
+    }
+
+    /// The glossary text of a term.
+    pub fn term_text(&self, concept: usize, term: TermRef) -> &str {
+        let c = &self.concepts[concept];
+        match term {
+            TermRef::Zh(i) => &c.zh[i as usize],
+            TermRef::En(i) => &c.en[i as usize].text,
+        }
+    }
+
+    /// Every term in `text`, in order, leftmost-longest.
+    pub fn find(&self, text: &str) -> Vec<TermMatch> {
+        let mut stream = Stream::default();
+        let mut out = Vec::new();
+        self.find_into(text, &mut stream, &mut out);
+        out
+    }
+
+    /// [`Matcher::find`] reusing a stream and an output vector.
+    pub fn find_into(&self, text: &str, stream: &mut Stream, out: &mut Vec<TermMatch>) {
+        out.clear();
+        let Some(ac) = &self.ac else {
+            return;
+        };
+        stream.fill(text);
+        for m in ac.find_iter(&stream.norm) {
+            let first = stream.token_at(m.start());
+            let last = stream.token_at(m.end()) - 1;
+            let target = self.targets[m.pattern().as_usize()];
+            out.push(TermMatch {
+                concept: target.concept as usize,
+                term: target.term,
+                start: stream.tokens[first].start as usize,
+                end: stream.tokens[last].end as usize,
+            });
+        }
+    }
+
+    /// Near misses of multi-word English terms in `text`: windows of words
+    /// where all words but one are the term's, and that one is a single edit
+    /// away, written with the same capitalisation, at least four letters
+    /// long, and not itself a word of any glossary term. Spans that overlap
+    /// an exact match are not reported.
+    pub fn near_misses(&self, text: &str, exact: &[TermMatch]) -> Vec<NearMiss> {
+        let mut stream = Stream::default();
+        stream.fill(text);
+        let n = stream.tokens.len();
+        let mut found: Vec<NearMiss> = Vec::new();
+        let mut tried: std::collections::HashSet<(usize, u32)> = std::collections::HashSet::new();
+        for i in 0..n {
+            if !stream.tokens[i].word {
+                continue;
+            }
+            let Some(hits) = self.phrase_words.get(stream.token_text(i)) else {
+                continue;
+            };
+            for &(pi, pos) in hits {
+                let Some(start) = i.checked_sub(pos as usize) else {
+                    continue;
+                };
+                let phrase = &self.phrases[pi as usize];
+                let end = start + phrase.words.len();
+                if end > n || !tried.insert((start, pi)) {
+                    continue;
+                }
+                if let Some(miss) = self.check_window(text, &stream, start, phrase) {
+                    let overlaps = exact
+                        .iter()
+                        .any(|m| m.start < miss.end && miss.start < m.end)
+                        || found
+                            .iter()
+                            .any(|f| f.start < miss.end && miss.start < f.end);
+                    if !overlaps {
+                        found.push(miss);
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|m| m.start);
+        found
+    }
+
+    fn check_window(
+        &self,
+        text: &str,
+        stream: &Stream,
+        start: usize,
+        phrase: &Phrase,
+    ) -> Option<NearMiss> {
+        let mut miss = None;
+        for (k, want) in phrase.words.iter().enumerate() {
+            let t = start + k;
+            if !stream.tokens[t].word {
+                return None;
+            }
+            let got = stream.token_text(t);
+            if got == want {
+                continue;
+            }
+            if miss.is_some() {
+                return None;
+            }
+            miss = Some((k, t, got));
+        }
+        let (k, t, got) = miss?;
+        let want = &phrase.words[k];
+        if got.chars().count() < 4 || self.phrase_words.contains_key(got) {
+            return None;
+        }
+        let tok = stream.tokens[t];
+        let written = &text[tok.start as usize..tok.end as usize];
+        if written.starts_with(char::is_uppercase) != phrase.capitalised[k] {
+            return None;
+        }
+        if phrase.words.len() == 2 && !phrase.capitalised.iter().all(|c| *c) {
+            // Two ordinary words are too easily one letter off.
+            return None;
+        }
+        if super::lookup::levenshtein(got, want) != 1 && !transposed(got, want) {
+            return None;
+        }
+        let target = self.targets[phrase.target as usize];
+        Some(NearMiss {
+            concept: target.concept as usize,
+            term: target.term,
+            start: stream.tokens[start].start as usize,
+            end: stream.tokens[start + phrase.words.len() - 1].end as usize,
+        })
+    }
+}
+
+/// Two adjacent letters swapped ("Pary" for "Pray").
+fn transposed(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    diff.len() == 2
+        && diff[1] == diff[0] + 1
+        && a[diff[0]] == b[diff[1]]
+        && a[diff[1]] == b[diff[0]]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::test_concept;
+
+    fn matcher() -> Matcher {
+        Matcher::new(vec![
+            test_concept(
+                "two-upholds",
+                "两个维护",
+                &[
+                    ("the Two Upholds", Status::Preferred),
+                    ("two maintenances", Status::Deprecated),
+                ],
+            ),
+            test_concept(
+                "party-leadership",
+                "党的领导",
+                &[
+                    ("the Party's leadership", Status::Preferred),
+                    ("leadership of the Party", Status::Admitted),
+                ],
+            ),
+            test_concept(
+                "party-building",
+                "党的建设",
+                &[
+                    ("Party building", Status::Preferred),
+                    ("party construction", Status::Deprecated),
+                ],
+            ),
+            test_concept(
+                "full-rigorous",
+                "全面从严治党",
+                &[
+                    ("full and rigorous Party self-governance", Status::Preferred),
+                    (
+                        "comprehensive and strict party governance",
+                        Status::Deprecated,
+                    ),
+                ],
+            ),
+            test_concept(
+                "cpc",
+                "中国共产党",
+                &[
+                    ("Communist Party of China", Status::Preferred),
+                    ("CPC", Status::Admitted),
+                ],
+            ),
+            test_concept(
+                "strict",
+                "从严治党",
+                &[("strict Party self-governance", Status::Preferred)],
+            ),
+            test_concept("governance", "治理", &[("governance", Status::Preferred)]),
+        ])
+        .unwrap()
+    }
+
+    /// (text, [(matched text, concept id)])
+    #[test]
+    fn hard_cases() {
+        let m = matcher();
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "the Party’s leadership",
+                &[("Party’s leadership", "party-leadership")],
+            ),
+            (
+                "under the party's Leadership.",
+                &[("party's Leadership", "party-leadership")],
+            ),
+            (
+                "Party-building work",
+                &[("Party-building", "party-building")],
+            ),
+            ("PARTY BUILDING", &[("PARTY BUILDING", "party-building")]),
+            (
+                "strengthen Party\nbuilding in the new era",
+                &[("Party\nbuilding", "party-building")],
+            ),
+            (
+                "achieve the “two maintenances.”",
+                &[("two maintenances", "two-upholds")],
+            ),
+            ("two maintenance", &[("two maintenance", "two-upholds")]),
+            ("坚持全面从严治党。", &[("全面从严治党", "full-rigorous")]),
+            ("推进从严治党", &[("从严治党", "strict")]),
+            ("中国共产党的领导", &[("中国共产党", "cpc")]),
+            (
+                "promote comprehensive and strict party governance",
+                &[("comprehensive and strict party governance", "full-rigorous")],
+            ),
+            (
+                "Communist Party of China",
+                &[("Communist Party of China", "cpc")],
+            ),
+            ("the CPC.", &[("CPC", "cpc")]),
+            ("CPCs", &[("CPCs", "cpc")]),
+            ("MCPC", &[]),
+            ("party, building", &[]),
+            ("rebuilding", &[]),
+            (
+                "Ｔｗｏ　Ｕｐｈｏｌｄｓ",
+                &[("Ｔｗｏ　Ｕｐｈｏｌｄｓ", "two-upholds")],
+            ),
+            (
+                "governance and Party building",
+                &[
+                    ("governance", "governance"),
+                    ("Party building", "party-building"),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(&str, &str)> = m
+                .find(text)
+                .iter()
+                .map(|x| (&text[x.start..x.end], m.concepts()[x.concept].id.as_str()))
+                .collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn near_misses_of_multi_word_terms() {
+        let m = matcher();
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "the sixth Communist Paty of China (CPC) Chongqing",
+                &["Communist Paty of China"],
+            ),
+            ("the Communist Party of China", &[]),
+            ("the communist parts of China", &[]),
+            (
+                "full and rigorous Party self-governence",
+                &["full and rigorous Party self-governence"],
+            ),
+            ("the party constructs a road", &[]),
+        ];
+        for (text, want) in cases {
+            let exact = m.find(text);
+            let got: Vec<&str> = m
+                .near_misses(text, &exact)
+                .iter()
+                .map(|x| &text[x.start..x.end])
+                .collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+}

@@ -6,6 +6,7 @@
 //! prints, never exits the process and never reads environment variables, so
 //! tests and other programs can call it directly.
 
+pub mod check;
 pub mod error;
 pub mod formats;
 pub mod glossary;

@@ -2,6 +2,7 @@
 //! are the help) and a `run` function.
 
 pub mod build;
+pub mod check;
 pub mod completions;
 pub mod glossary;
 pub mod import;

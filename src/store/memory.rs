@@ -189,6 +189,50 @@ impl Store {
     }
 }
 
+/// A unit with the first place it occurs, for checking the memory.
+#[derive(Debug, Clone)]
+pub struct PlacedUnit {
+    pub unit: i64,
+    pub en: Option<String>,
+    pub zh: Option<String>,
+    pub path: String,
+    pub paragraph: u64,
+    pub sentence: u64,
+    /// How many other places the unit occurs in.
+    pub more: u64,
+}
+
+impl Store {
+    /// Every unit with its first occurrence, in document and position order,
+    /// handed to `f` one at a time.
+    pub fn for_each_placed_unit(&self, mut f: impl FnMut(PlacedUnit) -> Result<()>) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT u.id, en.text, zh.text, d.path, o.paragraph, o.sentence, c.n
+             FROM (SELECT unit, min(document * 4294967296 + position) AS first, count(*) AS n
+                   FROM occurrence GROUP BY unit) c
+             JOIN occurrence o ON o.document = c.first / 4294967296 AND o.position = c.first % 4294967296
+             JOIN unit u ON u.id = c.unit
+             JOIN document d ON d.id = o.document
+             LEFT JOIN segment en ON en.id = u.en
+             LEFT JOIN segment zh ON zh.id = u.zh
+             ORDER BY d.path, o.position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            f(PlacedUnit {
+                unit: r.get(0)?,
+                en: r.get(1)?,
+                zh: r.get(2)?,
+                path: r.get(3)?,
+                paragraph: r.get::<_, i64>(4)? as u64,
+                sentence: r.get::<_, i64>(5)? as u64,
+                more: r.get::<_, i64>(6)? as u64 - 1,
+            })?;
+        }
+        Ok(())
+    }
+}
+
 /// A path as tifa stores it: `/` separators, no `./` components, no doubled
 /// or trailing separators. Relative paths stay relative.
 pub fn clean_path(path: &str) -> String {

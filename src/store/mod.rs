@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use glossary::{GlossaryChanges, StoredConcept};
-pub use memory::{clean_path, Document, DocumentFormat, NewDocument, Occurrence, Stats, Writer};
+pub use memory::{
+    clean_path, Document, DocumentFormat, NewDocument, Occurrence, PlacedUnit, Stats, Writer,
+};
 
 use crate::{Error, Result};
 

@@ -1,0 +1,324 @@
+//! Checking renderings: deprecated terms, misspelled terms, and Chinese
+//! terms whose standard rendering is missing from the English side of a pair.
+//! Findings carry byte spans; turning them into lines and columns, or into
+//! colours, is the caller's business.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::glossary::matcher::{Matcher, TermMatch, TermRef};
+use crate::glossary::Status;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A deprecated rendering: replace it with the preferred one.
+    Deprecated,
+    /// A near miss of a term: probably a typo.
+    Misspelled,
+    /// A Chinese term of the source whose rendering is missing in the target.
+    Missing,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Deprecated => "deprecated",
+            Kind::Misspelled => "misspelled",
+            Kind::Missing => "missing",
+        }
+    }
+}
+
+/// Which side of a pair a finding is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    En,
+    Zh,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub kind: Kind,
+    pub side: Side,
+    /// Byte span in the checked text (the Chinese source for `missing`).
+    pub start: usize,
+    pub end: usize,
+    /// The text as written there.
+    pub found: String,
+    /// The preferred rendering.
+    pub preferred: String,
+    /// The concept's main Chinese term and id.
+    pub zh: String,
+    pub concept: String,
+    /// A sentence that says it all.
+    pub message: String,
+}
+
+/// Deprecated renderings and misspelled terms in English text.
+pub fn check_english(matcher: &Matcher, text: &str) -> Vec<Finding> {
+    let matches = matcher.find(text);
+    let mut out = Vec::new();
+    for m in &matches {
+        if matcher.status(m) == Status::Deprecated {
+            out.push(finding(
+                matcher,
+                Kind::Deprecated,
+                Side::En,
+                text,
+                m.concept,
+                m.start,
+                m.end,
+            ));
+        }
+    }
+    for miss in matcher.near_misses(text, &matches) {
+        out.push(finding(
+            matcher,
+            Kind::Misspelled,
+            Side::En,
+            text,
+            miss.concept,
+            miss.start,
+            miss.end,
+        ));
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+fn finding(
+    matcher: &Matcher,
+    kind: Kind,
+    side: Side,
+    text: &str,
+    concept: usize,
+    start: usize,
+    end: usize,
+) -> Finding {
+    let c = &matcher.concepts()[concept];
+    let found = text[start..end].to_string();
+    let preferred = c.preferred().to_string();
+    let zh = c.zh.first().cloned().unwrap_or_default();
+    let message = match kind {
+        Kind::Deprecated => format!("{found:?} → {preferred:?} ({zh})"),
+        Kind::Misspelled => format!("{found:?}: did you mean {preferred:?}? ({zh})"),
+        Kind::Missing => String::new(),
+    };
+    Finding {
+        kind,
+        side,
+        start,
+        end,
+        found,
+        preferred,
+        zh,
+        concept: c.id.clone(),
+        message,
+    }
+}
+
+fn times(n: usize) -> String {
+    match n {
+        0 => "not at all".into(),
+        1 => "once".into(),
+        2 => "twice".into(),
+        n => format!("{n} times"),
+    }
+}
+
+/// Checks a pair: the English side as [`check_english`] does, and each
+/// concept whose Chinese term occurs in the Chinese side must have its
+/// preferred or an admitted rendering in the English side as many times.
+pub fn check_pair(matcher: &Matcher, zh: &str, en: &str) -> Vec<Finding> {
+    let mut out = check_english(matcher, en);
+    let mut in_zh: BTreeMap<usize, Vec<&TermMatch>> = BTreeMap::new();
+    let zh_matches = matcher.find(zh);
+    for m in &zh_matches {
+        if matches!(m.term, TermRef::Zh(_)) {
+            in_zh.entry(m.concept).or_default().push(m);
+        }
+    }
+    let en_matches = matcher.find(en);
+    for (concept, occurrences) in in_zh {
+        let rendered = en_matches
+            .iter()
+            .filter(|m| {
+                m.concept == concept
+                    && matches!(m.term, TermRef::En(_))
+                    && matcher.status(m) != Status::Deprecated
+            })
+            .count();
+        if rendered < occurrences.len() {
+            let first = occurrences[0];
+            let mut f = finding(
+                matcher,
+                Kind::Missing,
+                Side::Zh,
+                zh,
+                concept,
+                first.start,
+                first.end,
+            );
+            f.message = format!(
+                "{} appears {}, {:?} {}",
+                f.found,
+                times(occurrences.len()),
+                f.preferred,
+                times(rendered)
+            );
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// `text` with every deprecated rendering replaced by the preferred one. A
+/// replacement starting a sentence keeps the capital; a leading "the" is not
+/// doubled when the text already has one before the term.
+pub fn fix(text: &str, findings: &[Finding]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut fixes: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == Kind::Deprecated && f.side == Side::En)
+        .collect();
+    fixes.sort_by_key(|f| f.start);
+    for f in fixes {
+        if f.start < last {
+            continue;
+        }
+        out.push_str(&text[last..f.start]);
+        let before =
+            text[..f.start].trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'".contains(c));
+        let mut replacement = f.preferred.clone();
+        let lower_before = before.to_lowercase();
+        if let Some(rest) = replacement.strip_prefix("the ") {
+            if lower_before.ends_with(" the") || lower_before == "the" {
+                replacement = rest.to_string();
+            }
+        }
+        let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '。', '\n']);
+        if sentence_start && f.found.starts_with(char::is_uppercase) {
+            let mut chars = replacement.chars();
+            if let Some(first) = chars.next() {
+                replacement = first.to_uppercase().chain(chars).collect();
+            }
+        }
+        out.push_str(&replacement);
+        last = f.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::test_concept;
+
+    fn matcher() -> Matcher {
+        Matcher::new(vec![
+            test_concept(
+                "two-upholds",
+                "两个维护",
+                &[
+                    ("the Two Upholds", Status::Preferred),
+                    ("two maintenances", Status::Deprecated),
+                ],
+            ),
+            test_concept(
+                "full-rigorous",
+                "全面从严治党",
+                &[
+                    ("full and rigorous Party self-governance", Status::Preferred),
+                    (
+                        "comprehensive and strict party governance",
+                        Status::Deprecated,
+                    ),
+                ],
+            ),
+            test_concept(
+                "cpc",
+                "中国共产党",
+                &[("Communist Party of China", Status::Preferred)],
+            ),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn english_findings() {
+        let m = matcher();
+        let text =
+            "Members resolutely achieve the “two maintenances.” The Communist Paty of China leads.";
+        let f = check_english(&m, text);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].kind, Kind::Deprecated);
+        assert_eq!(
+            f[0].message,
+            "\"two maintenances\" → \"the Two Upholds\" (两个维护)"
+        );
+        assert_eq!(f[1].kind, Kind::Misspelled);
+        assert_eq!(&text[f[1].start..f[1].end], "Communist Paty of China");
+        assert!(check_english(&m, "They uphold the Two Upholds.").is_empty());
+    }
+
+    #[test]
+    fn pairs_count_renderings() {
+        let m = matcher();
+        let f = check_pair(
+            &m,
+            "坚决做到“两个维护”，始终坚持“两个维护”。",
+            "Resolutely uphold the Two Upholds.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "两个维护 appears twice, \"the Two Upholds\" once"
+        );
+        assert!(check_pair(&m, "两个维护", "the Two Upholds").is_empty());
+        let f = check_pair(&m, "两个维护", "the two maintenances");
+        assert_eq!(
+            f.iter().map(|f| f.kind).collect::<Vec<_>>(),
+            [Kind::Deprecated, Kind::Missing]
+        );
+    }
+
+    #[test]
+    fn fixes_keep_capitals_and_articles() {
+        let m = matcher();
+        let cases = [
+            (
+                "achieve the “two maintenances.”",
+                "achieve the “Two Upholds.”",
+            ),
+            ("Two maintenances matter.", "The Two Upholds matter."),
+            (
+                "promoting comprehensive and strict party governance.",
+                "promoting full and rigorous Party self-governance.",
+            ),
+            ("They said: two maintenances", "They said: the Two Upholds"),
+        ];
+        for (input, want) in cases {
+            let f = check_english(&m, input);
+            assert_eq!(fix(input, &f), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn lines_and_columns() {
+        assert_eq!(line_col("ab\ncd两e", 8), (2, 4));
+        assert_eq!(line_col("x", 0), (1, 1));
+    }
+}

@@ -1,0 +1,193 @@
+//! `tifa check` on the bundled reports and on texts and pairs.
+
+mod common;
+
+use common::{report, root, stdout_of, tifa};
+use predicates::prelude::*;
+
+fn with_glossary() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    stdout_of(
+        dir.path(),
+        &[
+            "glossary",
+            "import",
+            root().join("glossary/glossary.csv").to_str().unwrap(),
+        ],
+    );
+    dir
+}
+
+fn check(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
+    let out = tifa(dir).arg("check").args(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn the_bundled_reports_show_every_deprecated_rendering_and_the_typo() {
+    let dir = with_glossary();
+    let a = report("chongqing-plenary-2023-07-report-a.en.txt");
+    let b = report("chongqing-plenary-2023-07-report-b.en.txt");
+    let (code, out) = check(
+        dir.path(),
+        &[
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    let findings: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let found: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|f| (f["kind"].as_str().unwrap(), f["found"].as_str().unwrap()))
+        .collect();
+    for want in [
+        ("deprecated", "two maintenances"),
+        ("deprecated", "comprehensive and strict party governance"),
+        (
+            "deprecated",
+            "comprehensively and strictly governing the party",
+        ),
+        (
+            "deprecated",
+            "Xi Jinping’s New Era of Socialism with Chinese Characteristics",
+        ),
+        ("deprecated", "party members and cadres"),
+        ("deprecated", "political construction"),
+        ("misspelled", "Communist Paty of China"),
+    ] {
+        assert!(found.contains(&want), "{want:?} not in {found:?}");
+    }
+    let typo = findings.iter().find(|f| f["kind"] == "misspelled").unwrap();
+    assert_eq!(typo["preferred"], "Communist Party of China");
+    assert!(
+        typo["place"]
+            .as_str()
+            .unwrap()
+            .ends_with("report-b.en.txt:1:52"),
+        "{typo}"
+    );
+}
+
+#[test]
+fn compiler_style_output_with_a_caret() {
+    let dir = with_glossary();
+    let a = report("chongqing-plenary-2023-07-report-a.en.txt");
+    let (code, out) = check(dir.path(), &[a.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(!out.contains('\u{1b}'), "no colour when piped");
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| {
+            l.contains("deprecated: \"two maintenances\" → \"the Two Upholds\" (两个维护)")
+        })
+        .unwrap();
+    assert!(
+        lines[at].contains("report-a.en.txt:11:294:"),
+        "{}",
+        lines[at]
+    );
+    let caret_line = lines[at + 2];
+    let text_line = lines[at + 1];
+    // Every character before the span is one column wide here.
+    let col = caret_line.find('^').unwrap();
+    let under: String = text_line
+        .chars()
+        .skip(col)
+        .take("two maintenances".len())
+        .collect();
+    assert_eq!(under, "two maintenances");
+    let (_, coloured) = check(dir.path(), &[a.to_str().unwrap(), "--color", "always"]);
+    assert!(coloured.contains("\u{1b}[1;31mdeprecated:"));
+}
+
+#[test]
+fn a_text_with_only_preferred_renderings_is_clean() {
+    let dir = with_glossary();
+    let a = report("chongqing-plenary-2023-07-report-a.en.txt");
+    let fixed = stdout_of(dir.path(), &["check", "--fix", a.to_str().unwrap()]);
+    assert!(
+        fixed.contains("resolutely achieve the “Two Upholds.”"),
+        "{fixed}"
+    );
+    assert!(
+        fixed.contains("promoting full and rigorous Party self-governance"),
+        "{fixed}"
+    );
+    std::fs::write(dir.path().join("fixed.txt"), &fixed).unwrap();
+    let (code, out) = check(dir.path(), &["fixed.txt"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    tifa(dir.path())
+        .args(["check", "-"])
+        .write_stdin(
+            "The Party upholds the Two Upholds and full and rigorous Party self-governance.\n",
+        )
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn fix_in_place() {
+    let dir = with_glossary();
+    std::fs::write(
+        dir.path().join("draft.txt"),
+        "Two maintenances were stressed.\nThey stressed the “two maintenances”.\n",
+    )
+    .unwrap();
+    tifa(dir.path())
+        .args(["check", "--fix", "--in-place", "draft.txt"])
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        "The Two Upholds were stressed.\nThey stressed the “Two Upholds”.\n"
+    );
+}
+
+#[test]
+fn pairs_are_checked_per_occurrence() {
+    let dir = with_glossary();
+    std::fs::write(
+        dir.path().join("pairs.tsv"),
+        "zh\ten\n坚决做到“两个维护”，始终坚持“两个维护”。\tResolutely uphold the Two Upholds.\n坚持全面从严治党。\tWe will exercise full and rigorous Party self-governance.\n",
+    )
+    .unwrap();
+    let (code, out) = check(dir.path(), &["pairs.tsv"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("pairs.tsv:2: missing: [zh] 两个维护 appears twice, \"the Two Upholds\" once"),
+        "{out}"
+    );
+    assert!(!out.contains("pairs.tsv:3:"), "{out}");
+}
+
+#[test]
+fn json_output_and_errors() {
+    let dir = with_glossary();
+    let (code, out) = check(dir.path(), &["-", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "[]\n");
+    tifa(dir.path())
+        .args(["check", "missing.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.txt"));
+    let empty = tempfile::tempdir().unwrap();
+    tifa(empty.path())
+        .args(["check", "-"])
+        .write_stdin("text")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the glossary is empty"));
+}

@@ -175,6 +175,50 @@ pub fn check_pair(matcher: &Matcher, zh: &str, en: &str) -> Vec<Finding> {
     out
 }
 
+/// A finding in the stored memory, at the first place its sentence occurs.
+#[derive(Debug, Clone)]
+pub struct MemoryFinding {
+    pub path: String,
+    pub paragraph: u64,
+    pub sentence: u64,
+    /// Other places the same unit occurs in.
+    pub more: u64,
+    /// The text of the side the finding is on.
+    pub text: String,
+    pub finding: Finding,
+}
+
+/// Checks every unit of the memory: English sentences as
+/// [`check_english`] does, bilingual units as [`check_pair`] does.
+pub fn check_memory(
+    store: &crate::store::Store,
+    matcher: &Matcher,
+    mut f: impl FnMut(MemoryFinding) -> crate::Result<()>,
+) -> crate::Result<()> {
+    store.for_each_placed_unit(|u| {
+        let findings = match (&u.zh, &u.en) {
+            (Some(zh), Some(en)) => check_pair(matcher, zh, en),
+            (None, Some(en)) => check_english(matcher, en),
+            _ => Vec::new(),
+        };
+        for finding in findings {
+            let text = match finding.side {
+                Side::En => u.en.clone().unwrap_or_default(),
+                Side::Zh => u.zh.clone().unwrap_or_default(),
+            };
+            f(MemoryFinding {
+                path: u.path.clone(),
+                paragraph: u.paragraph,
+                sentence: u.sentence,
+                more: u.more,
+                text,
+                finding,
+            })?;
+        }
+        Ok(())
+    })
+}
+
 /// `text` with every deprecated rendering replaced by the preferred one. A
 /// replacement starting a sentence keeps the capital; a leading "the" is not
 /// doubled when the text already has one before the term.

@@ -149,6 +149,7 @@ pub fn import(
     progress.start(inputs.iter().map(|i| i.size).sum());
     let mut report = ImportReport::default();
     let mut writer = store.writer()?;
+    writer.load_annotator()?;
     for input in inputs {
         progress.file(&input.path);
         let file = import_file(&mut writer, input, options)?;

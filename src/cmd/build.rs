@@ -5,7 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use tifa::check::{check_memory, Kind};
 use tifa::glossary::import as glossary_import;
+use tifa::glossary::matcher::Matcher;
 use tifa::import::{self, ImportOptions};
 
 use super::import::{describe, summary};
@@ -46,25 +48,9 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     }
     let inputs = import::collect_inputs(std::slice::from_ref(&args.tm))?;
     let mut store = open_store(db)?;
-    let dirs = [args.tm.clone()];
-    let report = import::import(
-        &mut store,
-        &inputs,
-        &ImportOptions::default(),
-        Some(&dirs),
-        &mut ImportBar::new(),
-    )
-    .with_context(|| format!("importing {} (nothing was stored)", args.tm.display()))?;
     let mut out = output::stdout();
-    if args.verbose {
-        for file in &report.files {
-            writeln!(out, "{}", describe(file))?;
-        }
-        for path in &report.removed {
-            writeln!(out, "removed {path}: the file is gone")?;
-        }
-    }
-    writeln!(out, "{}: {}", args.tm.display(), summary(&report))?;
+    // The glossary first, so that the reports' sentences are annotated as
+    // they are stored.
     if args.glossary.is_dir() {
         let files = glossary_files(&args.glossary)?;
         let outcome = glossary_import::import_files(
@@ -81,8 +67,45 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         })?;
         super::glossary::report_import(&mut out, &args.glossary.display().to_string(), &outcome)?;
     }
+    let dirs = [args.tm.clone()];
+    let report = import::import(
+        &mut store,
+        &inputs,
+        &ImportOptions::default(),
+        Some(&dirs),
+        &mut ImportBar::new(),
+    )
+    .with_context(|| format!("importing {} (nothing was stored)", args.tm.display()))?;
+    if args.verbose {
+        for file in &report.files {
+            writeln!(out, "{}", describe(file))?;
+        }
+        for path in &report.removed {
+            writeln!(out, "removed {path}: the file is gone")?;
+        }
+    }
+    writeln!(out, "{}: {}", args.tm.display(), summary(&report))?;
     writeln!(out, "memory {}:", db.display())?;
     print_stats(&mut out, &store.stats()?)?;
+    let concepts: Vec<_> = store.concepts()?.into_iter().map(|s| s.concept).collect();
+    if !concepts.is_empty() {
+        let matcher = Matcher::new(concepts)?;
+        let mut counts = [0usize; 3];
+        let mut sentences = std::collections::HashSet::new();
+        check_memory(&store, &matcher, |m| {
+            counts[m.finding.kind as usize] += 1;
+            sentences.insert(m.text);
+            Ok(())
+        })?;
+        writeln!(
+            out,
+            "check: {} deprecated renderings, {} misspelled terms, {} missing renderings in {} sentences (`tifa check --memory` lists them)",
+            counts[Kind::Deprecated as usize],
+            counts[Kind::Misspelled as usize],
+            counts[Kind::Missing as usize],
+            sentences.len()
+        )?;
+    }
     out.flush()?;
     Ok(Outcome::Success)
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::ValueEnum;
 use serde::Serialize;
-use tifa::check::{check_english, check_pair, fix, line_col, Finding, Kind, Side};
+use tifa::check::{check_english, check_memory, check_pair, fix, line_col, Finding, Kind, Side};
 use tifa::formats::pairs::{ColumnLangs, Delimiter, PairsReader};
 use tifa::formats::text::decode;
 use tifa::glossary::matcher::Matcher;
@@ -111,28 +111,16 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
 
     if args.memory {
         let mut count = 0usize;
-        store.for_each_placed_unit(|u| {
-            let findings = match (&u.zh, &u.en) {
-                (Some(zh), Some(en)) => check_pair(&matcher, zh, en),
-                (None, Some(en)) => check_english(&matcher, en),
-                _ => Vec::new(),
+        check_memory(&store, &matcher, |m| {
+            count += 1;
+            let more = if m.more > 0 {
+                format!(" (and {} more places)", m.more)
+            } else {
+                String::new()
             };
-            for f in findings {
-                count += 1;
-                let text = match f.side {
-                    Side::En => u.en.clone().unwrap_or_default(),
-                    Side::Zh => u.zh.clone().unwrap_or_default(),
-                };
-                let more = if u.more > 0 {
-                    format!(" (and {} more places)", u.more)
-                } else {
-                    String::new()
-                };
-                let place = format!("{}:{}.{}{more}", u.path, u.paragraph, u.sentence);
-                out.finding(&place, None, &text, &f)
-                    .map_err(|e| tifa::Error::io("<standard output>", e))?;
-            }
-            Ok(())
+            let place = format!("{}:{}.{}{more}", m.path, m.paragraph, m.sentence);
+            out.finding(&place, None, &m.text, &m.finding)
+                .map_err(|e| tifa::Error::io("<standard output>", e))
         })?;
         out.finish()?;
         return Ok(if count > 0 {

@@ -185,7 +185,7 @@ impl Stream {
 }
 
 /// Which term of a concept: a Chinese form or an English term, by index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TermRef {
     Zh(u32),
     En(u32),

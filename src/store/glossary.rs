@@ -18,6 +18,8 @@ pub struct GlossaryChanges {
     pub updated: Vec<String>,
     pub unchanged: usize,
     pub removed: Vec<String>,
+    /// Sentences whose term occurrences were brought up to date.
+    pub reannotated: usize,
 }
 
 /// A concept as stored, with where it came from.
@@ -174,6 +176,14 @@ impl Writer<'_> {
             "DELETE FROM source WHERE id NOT IN (SELECT source FROM concept_source)",
             [],
         )?;
+        let changed: Vec<String> = changes
+            .added
+            .iter()
+            .chain(&changes.updated)
+            .cloned()
+            .collect();
+        let touched = std::mem::take(&mut self.touched);
+        changes.reannotated = self.reannotate(touched, &changed)?;
         Ok(changes)
     }
 
@@ -188,6 +198,8 @@ impl Writer<'_> {
     }
 
     fn delete_concept(&mut self, name: &str) -> Result<()> {
+        let touched = self.segments_with_concepts(&[name.to_string()])?;
+        self.touched.extend(touched);
         self.tx
             .prepare_cached("DELETE FROM concept WHERE name = ?1")?
             .execute([name])?;

@@ -266,6 +266,12 @@ pub struct NewDocument<'a> {
 pub struct Writer<'a> {
     pub(super) tx: Transaction<'a>,
     pub(super) now: String,
+    /// The glossary matcher, once loaded: new sentences get their term
+    /// occurrences.
+    pub(super) annotator: Option<super::annotations::Annotator>,
+    /// Sentences whose term occurrences a glossary change has removed, to
+    /// annotate again.
+    pub(super) touched: std::collections::BTreeSet<i64>,
 }
 
 impl<'a> Writer<'a> {
@@ -274,6 +280,8 @@ impl<'a> Writer<'a> {
         Ok(Writer {
             tx,
             now: now_rfc3339(),
+            annotator: None,
+            touched: Default::default(),
         })
     }
 
@@ -392,7 +400,9 @@ impl<'a> Writer<'a> {
         self.tx
             .prepare_cached("INSERT INTO segment (lang, text, key) VALUES (?1, ?2, ?3)")?
             .execute(params![lang.code(), text, normalize::key(text)])?;
-        Ok(self.tx.last_insert_rowid())
+        let id = self.tx.last_insert_rowid();
+        self.index_segment(id, lang, text)?;
+        Ok(id)
     }
 
     /// The id of the unit pairing `en` and `zh` (either may be absent, not

@@ -5,6 +5,7 @@
 //! `PRAGMA user_version`, each in a transaction. Commands receive a `Store`;
 //! they never open connections themselves. Every query binds its parameters.
 
+pub mod annotations;
 mod glossary;
 mod memory;
 
@@ -26,6 +27,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0002_glossary",
         include_str!("migrations/0002_glossary.sql"),
+    ),
+    (
+        "0003_terms_and_search",
+        include_str!("migrations/0003_terms_and_search.sql"),
     ),
 ];
 
@@ -94,11 +99,18 @@ impl Store {
                 known,
             });
         }
-        for (n, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        for (n, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (n + 1) as i64)?;
             tx.commit()?;
+            if *name == "0003_terms_and_search" {
+                // Sentences stored before this migration need their index
+                // entries and term occurrences, which SQL alone cannot make.
+                let mut writer = self.writer()?;
+                writer.reindex_all()?;
+                writer.commit()?;
+            }
         }
         Ok(())
     }
@@ -133,6 +145,33 @@ mod tests {
         drop(Store::open(&path).unwrap());
         let again = Store::open(&path).unwrap();
         assert_eq!(again.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn sentences_stored_before_the_search_index_are_indexed_by_the_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0].1).unwrap();
+            conn.execute_batch(MIGRATIONS[1].1).unwrap();
+            conn.pragma_update(None, "user_version", 2).unwrap();
+            conn.execute(
+                "INSERT INTO segment (lang, text, key) VALUES ('zh', '坚决做到两个维护。', 'k')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let found: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH '\"维 护\"'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1);
     }
 
     #[test]

@@ -1,0 +1,252 @@
+//! Term occurrences in stored sentences and the full-text index: written
+//! when sentences are stored, and brought up to date when the glossary
+//! changes (only the sentences that the change can affect).
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::{params, Connection};
+
+use super::glossary::load_concepts;
+use super::Writer;
+use crate::glossary::matcher::{Matcher, Stream, TermMatch, TermRef};
+use crate::glossary::Concept;
+use crate::lang::is_han;
+use crate::{Lang, Result};
+
+/// The matcher for the stored glossary, with the database ids of its
+/// concepts and terms.
+pub struct Annotator {
+    matcher: Matcher,
+    concept_ids: Vec<i64>,
+    term_ids: HashMap<(usize, TermRef), i64>,
+}
+
+impl Annotator {
+    /// Built from the glossary as stored; `None` when it is empty.
+    pub fn load(conn: &Connection) -> Result<Option<Annotator>> {
+        let concepts: Vec<Concept> = load_concepts(conn)?
+            .into_iter()
+            .map(|s| s.concept)
+            .collect();
+        if concepts.is_empty() {
+            return Ok(None);
+        }
+        let mut ids: HashMap<String, i64> = HashMap::new();
+        {
+            let mut stmt = conn.prepare("SELECT id, name FROM concept")?;
+            for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+                let (id, name) = row?;
+                ids.insert(name, id);
+            }
+        }
+        let mut positions: HashMap<(i64, i64), i64> = HashMap::new();
+        {
+            let mut stmt = conn.prepare("SELECT id, concept, position FROM term")?;
+            for row in stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            })? {
+                let (id, concept, position) = row?;
+                positions.insert((concept, position), id);
+            }
+        }
+        let mut concept_ids = Vec::with_capacity(concepts.len());
+        let mut term_ids = HashMap::new();
+        for (i, c) in concepts.iter().enumerate() {
+            let db = ids.get(&c.id).copied().unwrap_or_default();
+            concept_ids.push(db);
+            // Terms are stored zh first, then en, positions from 1.
+            for z in 0..c.zh.len() {
+                if let Some(&t) = positions.get(&(db, z as i64 + 1)) {
+                    term_ids.insert((i, TermRef::Zh(z as u32)), t);
+                }
+            }
+            for e in 0..c.en.len() {
+                if let Some(&t) = positions.get(&(db, (c.zh.len() + e) as i64 + 1)) {
+                    term_ids.insert((i, TermRef::En(e as u32)), t);
+                }
+            }
+        }
+        Ok(Some(Annotator {
+            matcher: Matcher::new(concepts)?,
+            concept_ids,
+            term_ids,
+        }))
+    }
+
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+}
+
+/// The text the full-text index holds for a sentence: Chinese characters
+/// each a token of their own.
+pub fn fts_body(text: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        if is_han(c) {
+            out.push(' ');
+            out.push(c);
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Writer<'_> {
+    /// Indexes a new sentence for search and records its term occurrences.
+    pub(super) fn index_segment(&mut self, id: i64, lang: Lang, text: &str) -> Result<()> {
+        self.tx
+            .prepare_cached("INSERT INTO segment_fts (rowid, body) VALUES (?1, ?2)")?
+            .execute(params![id, fts_body(text, lang)])?;
+        if let Some(annotator) = self.annotator.take() {
+            let result = self.annotate(&annotator, id, text);
+            self.annotator = Some(annotator);
+            result?;
+        }
+        Ok(())
+    }
+
+    fn annotate(&mut self, a: &Annotator, segment: i64, text: &str) -> Result<()> {
+        let mut stream = Stream::default();
+        let mut found: Vec<TermMatch> = Vec::new();
+        a.matcher.find_into(text, &mut stream, &mut found);
+        let near = if text.is_ascii() || !text.chars().any(is_han) {
+            a.matcher.near_misses(text, &found)
+        } else {
+            Vec::new()
+        };
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT OR REPLACE INTO term_occurrence (segment, start, end, concept, term, near)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        let rows = found
+            .iter()
+            .map(|m| (m.concept, m.term, m.start, m.end, false))
+            .chain(
+                near.iter()
+                    .map(|m| (m.concept, m.term, m.start, m.end, true)),
+            );
+        for (concept, term, start, end, near) in rows {
+            let Some(&term_id) = a.term_ids.get(&(concept, term)) else {
+                continue;
+            };
+            stmt.execute(params![
+                segment,
+                start as i64,
+                end as i64,
+                a.concept_ids[concept],
+                term_id,
+                near
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Loads the glossary's matcher, so that sentences stored from now on in
+    /// this transaction get their term occurrences.
+    pub fn load_annotator(&mut self) -> Result<()> {
+        self.annotator = Annotator::load(&self.tx)?;
+        Ok(())
+    }
+
+    /// Indexes every stored sentence and records its term occurrences anew.
+    pub(super) fn reindex_all(&mut self) -> Result<()> {
+        let mut rows: Vec<(i64, String, String)> = Vec::new();
+        {
+            let mut stmt = self.tx.prepare("SELECT id, lang, text FROM segment")?;
+            for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+                rows.push(row?);
+            }
+        }
+        self.tx.execute("DELETE FROM term_occurrence", [])?;
+        self.load_annotator()?;
+        for (id, lang, text) in rows {
+            let lang = if lang == "zh" { Lang::Zh } else { Lang::En };
+            self.index_segment(id, lang, &text)?;
+        }
+        Ok(())
+    }
+
+    /// The sentences with term occurrences of these concepts (by name).
+    pub(super) fn segments_with_concepts(&self, names: &[String]) -> Result<BTreeSet<i64>> {
+        let mut out = BTreeSet::new();
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT DISTINCT o.segment FROM term_occurrence o JOIN concept c ON c.id = o.concept WHERE c.name = ?1",
+        )?;
+        for name in names {
+            for row in stmt.query_map([name], |r| r.get::<_, i64>(0))? {
+                out.insert(row?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Brings term occurrences up to date after the glossary changed:
+    /// `touched` are the sentences that had occurrences of changed or removed
+    /// concepts; the sentences that contain a term of a new or changed
+    /// concept are found with a matcher for those concepts alone. Only these
+    /// sentences are annotated again.
+    pub(super) fn reannotate(
+        &mut self,
+        mut touched: BTreeSet<i64>,
+        changed: &[String],
+    ) -> Result<usize> {
+        self.load_annotator()?;
+        let Some(annotator) = self.annotator.take() else {
+            self.tx.execute("DELETE FROM term_occurrence", [])?;
+            return Ok(0);
+        };
+        if !changed.is_empty() {
+            let concepts: Vec<Concept> = annotator
+                .matcher
+                .concepts()
+                .iter()
+                .filter(|c| changed.contains(&c.id))
+                .cloned()
+                .collect();
+            if !concepts.is_empty() {
+                let small = Matcher::new(concepts)?;
+                let mut stream = Stream::default();
+                let mut found = Vec::new();
+                let mut stmt = self.tx.prepare("SELECT id, text FROM segment")?;
+                let mut rows = stmt.query([])?;
+                while let Some(r) = rows.next()? {
+                    let text: String = r.get(1)?;
+                    small.find_into(&text, &mut stream, &mut found);
+                    if !found.is_empty() || !small.near_misses(&text, &found).is_empty() {
+                        touched.insert(r.get(0)?);
+                    }
+                }
+            }
+        }
+        let mut texts = Vec::with_capacity(touched.len());
+        {
+            let mut stmt = self
+                .tx
+                .prepare_cached("SELECT text FROM segment WHERE id = ?1")?;
+            for &id in &touched {
+                let text: Option<String> = stmt.query_row([id], |r| r.get(0)).ok();
+                if let Some(text) = text {
+                    texts.push((id, text));
+                }
+            }
+        }
+        for (id, text) in &texts {
+            self.tx
+                .prepare_cached("DELETE FROM term_occurrence WHERE segment = ?1")?
+                .execute([id])?;
+            self.annotate(&annotator, *id, text)?;
+        }
+        self.annotator = Some(annotator);
+        Ok(texts.len())
+    }
+}

@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod import;
 pub mod lang;
 pub mod normalize;
+pub mod search;
 pub mod segment;
 pub mod store;
 

@@ -7,9 +7,11 @@ pub mod completions;
 pub mod glossary;
 pub mod import;
 pub mod lookup;
+pub mod search;
 pub mod segment;
 pub mod show;
 pub mod stats;
+pub mod terms;
 
 use std::io::IsTerminal;
 use std::path::Path;

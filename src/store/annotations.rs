@@ -250,3 +250,114 @@ impl Writer<'_> {
         Ok(texts.len())
     }
 }
+
+/// How often one term of a concept occurs in one document.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TermUsage {
+    pub concept: String,
+    pub term: String,
+    pub lang: Lang,
+    pub status: crate::glossary::Status,
+    /// A near miss (misspelling) of the term rather than the term.
+    pub near: bool,
+    pub path: String,
+    pub count: u64,
+}
+
+impl super::Store {
+    /// Runs a read query with bound parameters.
+    pub(crate) fn query_rows<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map(params, map)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Occurrences (segment, start, end) of a concept's terms; `status`
+    /// keeps only terms of that status (`Some(None)`: near misses only).
+    pub fn term_occurrences(
+        &self,
+        concept: &str,
+        status: Option<Option<crate::glossary::Status>>,
+    ) -> Result<Vec<(i64, usize, usize)>> {
+        let (filter, value) = match status {
+            None => ("", String::new()),
+            Some(None) => (" AND o.near = 1", String::new()),
+            Some(Some(s)) => (" AND o.near = 0 AND t.status = ?2", s.code().to_string()),
+        };
+        let sql = format!(
+            "SELECT o.segment, o.start, o.end FROM term_occurrence o
+             JOIN concept c ON c.id = o.concept JOIN term t ON t.id = o.term
+             WHERE c.name = ?1{filter} ORDER BY o.segment, o.start"
+        );
+        let map = |r: &rusqlite::Row<'_>| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, i64>(1)? as usize,
+                r.get::<_, i64>(2)? as usize,
+            ))
+        };
+        if value.is_empty() {
+            self.query_rows(&sql, [concept], map)
+        } else {
+            self.query_rows(&sql, [concept, value.as_str()], map)
+        }
+    }
+
+    /// The first place a sentence occurs (path, paragraph, sentence) and how
+    /// many other places there are.
+    pub fn first_place(&self, segment: i64) -> Result<Option<(String, u64, u64, u64)>> {
+        let rows = self.query_rows(
+            "SELECT d.path, o.paragraph, o.sentence, count(*) OVER ()
+             FROM unit u JOIN occurrence o ON o.unit = u.id JOIN document d ON d.id = o.document
+             WHERE u.en = ?1 OR u.zh = ?1
+             ORDER BY d.path, o.position LIMIT 1",
+            [segment],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)? as u64,
+                    r.get::<_, i64>(2)? as u64,
+                    r.get::<_, i64>(3)? as u64,
+                ))
+            },
+        )?;
+        Ok(rows.into_iter().next().map(|(p, a, b, n)| (p, a, b, n - 1)))
+    }
+
+    /// For every term occurring in the memory: how often, in which documents.
+    pub fn term_usage(&self) -> Result<Vec<TermUsage>> {
+        self.query_rows(
+            "WITH places AS (
+                 SELECT u.en AS segment, o.document FROM occurrence o JOIN unit u ON u.id = o.unit WHERE u.en IS NOT NULL
+                 UNION ALL
+                 SELECT u.zh, o.document FROM occurrence o JOIN unit u ON u.id = o.unit WHERE u.zh IS NOT NULL
+             )
+             SELECT c.name, t.text, t.lang, t.status, o.near, d.path, count(*)
+             FROM term_occurrence o
+             JOIN concept c ON c.id = o.concept
+             JOIN term t ON t.id = o.term
+             JOIN places p ON p.segment = o.segment
+             JOIN document d ON d.id = p.document
+             GROUP BY c.name, t.id, o.near, d.path
+             ORDER BY c.name, t.lang, o.near, t.position, d.path",
+            [],
+            |r| {
+                Ok(TermUsage {
+                    concept: r.get(0)?,
+                    term: r.get(1)?,
+                    lang: if r.get::<_, String>(2)? == "zh" { Lang::Zh } else { Lang::En },
+                    status: crate::glossary::Status::parse(&r.get::<_, String>(3)?)
+                        .unwrap_or(crate::glossary::Status::Admitted),
+                    near: r.get(4)?,
+                    path: r.get(5)?,
+                    count: r.get::<_, i64>(6)? as u64,
+                })
+            },
+        )
+    }
+}

@@ -1,0 +1,222 @@
+//! Concordance search over the memory: English whole-word phrases and
+//! Chinese substrings through the full-text index, and every sentence that
+//! uses a glossary concept in any of its renderings through the stored term
+//! occurrences. Hits come with their spans, for keyword-in-context display.
+
+use rusqlite::{params_from_iter, types::Value};
+use serde::Serialize;
+
+use crate::glossary::lookup::{lookup, MatchKind};
+use crate::glossary::{Concept, Status};
+use crate::lang::is_han;
+use crate::store::Store;
+use crate::{Error, Lang, Result};
+
+/// What to search for; at least one of `text` and `term`.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    /// A phrase (English: whole words; Chinese: any substring).
+    pub text: Option<String>,
+    /// A concept id or any of its terms: every sentence using the concept.
+    pub term: Option<String>,
+    /// Only sentences of this document (id).
+    pub document: Option<i64>,
+    pub lang: Option<Lang>,
+    /// With `term`: only occurrences of renderings of this status;
+    /// `misspelled` is `Some(None)`.
+    pub status: Option<Option<Status>>,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub segment: i64,
+    pub lang: Lang,
+    pub text: String,
+    /// Byte spans of what matched.
+    pub spans: Vec<(usize, usize)>,
+    /// The first place the sentence occurs, and how many more there are.
+    pub path: String,
+    pub paragraph: u64,
+    pub sentence: u64,
+    pub more: u64,
+}
+
+/// The concept a `--term` argument names: a concept id, or a term of it.
+pub fn resolve_concept<'a>(concepts: &'a [Concept], term: &str) -> Result<&'a Concept> {
+    if let Some(c) = concepts.iter().find(|c| c.id == term) {
+        return Ok(c);
+    }
+    let hits = lookup(concepts, term, 2);
+    match hits.first() {
+        Some(h) if h.kind == MatchKind::Exact => Ok(h.concept),
+        _ => Err(Error::NotFound(format!(
+            "no glossary concept is called {term:?} (`tifa lookup {term}` suggests some)"
+        ))),
+    }
+}
+
+/// The FTS5 query for a phrase: Chinese characters spaced as the index
+/// holds them, the whole quoted as one phrase.
+fn fts_phrase(text: &str) -> String {
+    let mut spaced = String::new();
+    for c in text.chars() {
+        if is_han(c) {
+            spaced.push(' ');
+            spaced.push(c);
+            spaced.push(' ');
+        } else if c == '"' {
+            spaced.push_str("\"\"");
+        } else {
+            spaced.push(c);
+        }
+    }
+    format!(
+        "\"{}\"",
+        spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
+}
+
+/// Where the phrase occurs in a sentence: substrings for Chinese, runs of
+/// whole words (any case, hyphens and spaces alike) for English.
+pub fn locate(text: &str, query: &str) -> Vec<(usize, usize)> {
+    if query.chars().any(is_han) {
+        return text
+            .match_indices(query)
+            .map(|(i, m)| (i, i + m.len()))
+            .collect();
+    }
+    let words = |s: &str| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+            } else if let Some(st) = start.take() {
+                out.push((st, i));
+            }
+        }
+        if let Some(st) = start {
+            out.push((st, s.len()));
+        }
+        out
+    };
+    let q: Vec<String> = words(query)
+        .iter()
+        .map(|&(a, b)| query[a..b].to_lowercase())
+        .collect();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let t = words(text);
+    let lower: Vec<String> = t.iter().map(|&(a, b)| text[a..b].to_lowercase()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + q.len() <= t.len() {
+        if lower[i..i + q.len()] == q[..] {
+            out.push((t[i].0, t[i + q.len() - 1].1));
+            i += q.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<Hit>> {
+    if query.text.is_none() && query.term.is_none() {
+        return Err(Error::Invalid(
+            "give a phrase to search for, or --term".into(),
+        ));
+    }
+    let mut sql = String::from("SELECT s.id, s.lang, s.text FROM segment s");
+    let mut params: Vec<Value> = Vec::new();
+    let mut filters: Vec<String> = Vec::new();
+    let mut term_spans: std::collections::HashMap<i64, Vec<(usize, usize)>> = Default::default();
+    if let Some(text) = &query.text {
+        sql.push_str(" JOIN segment_fts f ON f.rowid = s.id");
+        params.push(Value::Text(fts_phrase(text)));
+        filters.push(format!("segment_fts MATCH ?{}", params.len()));
+    }
+    if let Some(term) = &query.term {
+        let concepts: Vec<Concept> = store.concepts()?.into_iter().map(|s| s.concept).collect();
+        let concept = resolve_concept(&concepts, term)?;
+        for (segment, start, end) in store.term_occurrences(&concept.id, query.status)? {
+            term_spans.entry(segment).or_default().push((start, end));
+        }
+        if term_spans.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<String> = term_spans.keys().map(|k| k.to_string()).collect();
+        filters.push(format!("s.id IN ({})", ids.join(",")));
+    }
+    if let Some(lang) = query.lang {
+        params.push(Value::Text(lang.code().into()));
+        filters.push(format!("s.lang = ?{}", params.len()));
+    }
+    if let Some(doc) = query.document {
+        params.push(Value::Integer(doc));
+        filters.push(format!(
+            "EXISTS (SELECT 1 FROM unit u JOIN occurrence o ON o.unit = u.id
+                     WHERE (u.en = s.id OR u.zh = s.id) AND o.document = ?{})",
+            params.len()
+        ));
+    }
+    sql.push_str(" WHERE ");
+    sql.push_str(&filters.join(" AND "));
+    params.push(Value::Integer(query.limit.max(1) as i64));
+    sql.push_str(&format!(" ORDER BY s.id LIMIT ?{}", params.len()));
+    let rows: Vec<(i64, String, String)> =
+        store.query_rows(&sql, params_from_iter(params), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    let mut hits = Vec::new();
+    for (id, lang, text) in rows {
+        let mut spans = match &query.text {
+            Some(q) => locate(&text, q),
+            None => Vec::new(),
+        };
+        if let Some(t) = term_spans.get(&id) {
+            if query.text.is_none() {
+                spans = t.clone();
+            }
+        }
+        spans.sort();
+        let (path, paragraph, sentence, more) = store.first_place(id)?.unwrap_or_default();
+        hits.push(Hit {
+            segment: id,
+            lang: lang.parse().unwrap_or(Lang::En),
+            text,
+            spans,
+            path,
+            paragraph,
+            sentence,
+            more,
+        });
+    }
+    Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_for_the_index() {
+        assert_eq!(fts_phrase("两个维护"), "\"两 个 维 护\"");
+        assert_eq!(
+            fts_phrase("the \"Two\" Upholds"),
+            "\"the \"\"Two\"\" Upholds\""
+        );
+    }
+
+    #[test]
+    fn locating_matches() {
+        assert_eq!(
+            locate("Party-building and party building.", "party building"),
+            [(0, 14), (19, 33)]
+        );
+        assert_eq!(locate("rebuilding", "building"), []);
+        assert_eq!(locate("坚决做到两个维护", "维护"), [(18, 24)]);
+    }
+}

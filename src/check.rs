@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::glossary::matcher::{Matcher, TermMatch, TermRef};
+use crate::glossary::matcher::{Matcher, NearMemo, Stream, TermMatch, TermRef};
 use crate::glossary::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -57,33 +57,42 @@ pub struct Finding {
     pub message: String,
 }
 
-/// Deprecated renderings and misspelled terms in English text.
+/// Deprecated renderings and misspelled terms in English text. The text is
+/// read a paragraph (up to a blank line) at a time, so memory stays small
+/// however long it is; a term broken across a single line break is found.
 pub fn check_english(matcher: &Matcher, text: &str) -> Vec<Finding> {
-    let matches = matcher.find(text);
+    let mut stream = Stream::default();
+    let mut memo = NearMemo::default();
+    let mut matches = Vec::new();
     let mut out = Vec::new();
-    for m in &matches {
-        if matcher.status(m) == Status::Deprecated {
+    let mut offset = 0;
+    for paragraph in text.split_inclusive("\n\n") {
+        matcher.find_into(paragraph, &mut stream, &mut matches);
+        for m in &matches {
+            if matcher.status(m) == Status::Deprecated {
+                out.push(finding(
+                    matcher,
+                    Kind::Deprecated,
+                    Side::En,
+                    text,
+                    m.concept,
+                    offset + m.start,
+                    offset + m.end,
+                ));
+            }
+        }
+        for miss in matcher.near_misses_in(paragraph, &stream, &matches, &mut memo) {
             out.push(finding(
                 matcher,
-                Kind::Deprecated,
+                Kind::Misspelled,
                 Side::En,
                 text,
-                m.concept,
-                m.start,
-                m.end,
+                miss.concept,
+                offset + miss.start,
+                offset + miss.end,
             ));
         }
-    }
-    for miss in matcher.near_misses(text, &matches) {
-        out.push(finding(
-            matcher,
-            Kind::Misspelled,
-            Side::En,
-            text,
-            miss.concept,
-            miss.start,
-            miss.end,
-        ));
+        offset += paragraph.len();
     }
     out.sort_by_key(|f| f.start);
     out

@@ -83,9 +83,19 @@ pub fn term_key(text: &str) -> String {
 /// A simple English stem: drops a possessive ('s, s') and a plural ending.
 /// Words with non-ASCII letters (Chinese) are returned as they are.
 pub fn stem(word: &str) -> String {
+    let (base, suffix) = stem_parts(word);
+    let mut out = String::with_capacity(base.len() + suffix.len());
+    out.push_str(base);
+    out.push_str(suffix);
+    out
+}
+
+/// [`stem`] without allocating: the stem is `base` followed by `suffix`
+/// ("policies" → ("polic", "y")).
+pub fn stem_parts(word: &str) -> (&str, &'static str) {
     let mut w = word.trim_matches(|c: char| c == '\'' || c == '"');
     if !w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'\'') {
-        return w.to_string();
+        return (w, "");
     }
     if let Some(base) = w.strip_suffix("'s") {
         w = base;
@@ -93,17 +103,17 @@ pub fn stem(word: &str) -> String {
     let w = w.trim_end_matches('\'');
     let n = w.len();
     if n > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..n - 3]);
+        return (&w[..n - 3], "y");
     }
     if n > 4
         && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses") || w.ends_with("xes"))
     {
-        return w[..n - 2].to_string();
+        return (&w[..n - 2], "");
     }
     if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        return w[..n - 1].to_string();
+        return (&w[..n - 1], "");
     }
-    w.to_string()
+    (w, "")
 }
 
 #[cfg(test)]

@@ -16,12 +16,14 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Concept, Status};
 use crate::lang::is_han;
-use crate::normalize::{fold_char, stem};
+use crate::normalize::{fold_char, stem_parts};
 use crate::{Error, Result};
 
 /// Marks the start and end of each token in the normalised stream, so that
@@ -94,18 +96,46 @@ impl Stream {
     pub fn fill(&mut self, text: &str) {
         self.norm.clear();
         self.tokens.clear();
+        let bytes = text.as_bytes();
         let mut word_start: Option<usize> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let in_word = c.is_alphanumeric() && !is_han(c);
-            if in_word {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // ASCII: the common case, without decoding.
+                if b.is_ascii_alphanumeric() {
+                    word_start.get_or_insert(i);
+                    i += 1;
+                    continue;
+                }
+                if b == b'\''
+                    && word_start.is_some()
+                    && bytes.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric())
+                {
+                    i += 1;
+                    continue;
+                }
+                if let Some(start) = word_start.take() {
+                    self.push_word(text, start, i);
+                }
+                if !is_separator(b as char) {
+                    self.push_char(b as char, i);
+                }
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let len = c.len_utf8();
+            if c.is_alphanumeric() && !is_han(c) {
                 word_start.get_or_insert(i);
+                i += len;
                 continue;
             }
             // An apostrophe between letters belongs to the word ("Party’s").
             if is_apostrophe(c) && word_start.is_some() {
-                if let Some(&(_, next)) = chars.peek() {
+                if let Some(next) = text[i + len..].chars().next() {
                     if next.is_alphanumeric() && !is_han(next) {
+                        i += len;
                         continue;
                     }
                 }
@@ -113,10 +143,10 @@ impl Stream {
             if let Some(start) = word_start.take() {
                 self.push_word(text, start, i);
             }
-            if is_separator(c) {
-                continue;
+            if !is_separator(c) {
+                self.push_char(c, i);
             }
-            self.push_char(c, i);
+            i += len;
         }
         if let Some(start) = word_start {
             self.push_word(text, start, text.len());
@@ -125,21 +155,33 @@ impl Stream {
 
     fn push_word(&mut self, text: &str, start: usize, end: usize) {
         let raw = &text[start..end];
-        self.word.clear();
-        if raw.is_ascii() {
-            for b in raw.bytes() {
-                self.word.push(b.to_ascii_lowercase() as char);
-            }
-        } else {
-            for c in raw.nfkc() {
-                let c = fold_char(c);
-                self.word.extend(c.to_lowercase());
-            }
-        }
-        let stemmed = stem(&self.word);
         let at = self.norm.len() as u32;
         self.norm.push(OPEN);
-        self.norm.push_str(&stemmed);
+        if raw.is_ascii() && !raw.contains('\'') {
+            // Lower case straight into the stream, then cut the ending off.
+            let from = self.norm.len();
+            self.norm.push_str(raw);
+            self.norm[from..].make_ascii_lowercase();
+            let (base, suffix) = stem_parts(&self.norm[from..]);
+            let (keep, suffix) = (base.len(), suffix);
+            self.norm.truncate(from + keep);
+            self.norm.push_str(suffix);
+        } else {
+            self.word.clear();
+            if raw.is_ascii() {
+                for b in raw.bytes() {
+                    self.word.push(b.to_ascii_lowercase() as char);
+                }
+            } else {
+                for c in raw.nfkc() {
+                    let c = fold_char(c);
+                    self.word.extend(c.to_lowercase());
+                }
+            }
+            let (base, suffix) = stem_parts(&self.word);
+            self.norm.push_str(base);
+            self.norm.push_str(suffix);
+        }
         self.norm.push(CLOSE);
         self.tokens.push(Token {
             at,
@@ -232,8 +274,28 @@ pub struct Matcher {
     targets: Vec<Target>,
     ac: Option<AhoCorasick>,
     phrases: Vec<Phrase>,
-    /// word → (phrase, position in the phrase)
-    phrase_words: HashMap<String, Vec<(u32, u8)>>,
+    /// Every word of every phrase.
+    phrase_words: FxHashSet<String>,
+    /// A phrase word and each of its one-letter deletions → (phrase,
+    /// position): the index that finds words one edit away from a phrase
+    /// word (as in SymSpell).
+    deletions: FxHashMap<String, Vec<(u32, u8)>>,
+}
+
+/// What a text word may be a misspelling of, remembered per distinct word.
+#[derive(Default)]
+pub struct NearMemo {
+    seen: FxHashMap<String, Vec<(u32, u8)>>,
+}
+
+/// The one-letter deletions of a word.
+fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
+    word.char_indices().map(move |(i, c)| {
+        let mut d = String::with_capacity(word.len());
+        d.push_str(&word[..i]);
+        d.push_str(&word[i + c.len_utf8()..]);
+        d
+    })
 }
 
 impl Matcher {
@@ -305,14 +367,24 @@ impl Matcher {
                     .map_err(|e| Error::Invalid(format!("building the term matcher: {e}")))?,
             )
         };
-        let mut phrase_words: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+        let mut phrase_words = FxHashSet::default();
+        let mut deletion_index: FxHashMap<String, Vec<(u32, u8)>> = FxHashMap::default();
         for (pi, p) in phrases.iter().enumerate() {
             for (wi, w) in p.words.iter().enumerate() {
-                phrase_words
-                    .entry(w.clone())
-                    .or_default()
-                    .push((pi as u32, wi as u8));
+                phrase_words.insert(w.clone());
+                if w.chars().count() < 3 {
+                    continue;
+                }
+                let entry = (pi as u32, wi as u8);
+                deletion_index.entry(w.clone()).or_default().push(entry);
+                for d in deletions(w) {
+                    deletion_index.entry(d).or_default().push(entry);
+                }
             }
+        }
+        for list in deletion_index.values_mut() {
+            list.sort_unstable();
+            list.dedup();
         }
         Ok(Matcher {
             concepts,
@@ -320,6 +392,7 @@ impl Matcher {
             ac,
             phrases,
             phrase_words,
+            deletions: deletion_index,
         })
     }
 
@@ -389,26 +462,45 @@ impl Matcher {
     pub fn near_misses(&self, text: &str, exact: &[TermMatch]) -> Vec<NearMiss> {
         let mut stream = Stream::default();
         stream.fill(text);
-        let n = stream.tokens.len();
+        self.near_misses_in(text, &stream, exact, &mut NearMemo::default())
+    }
+
+    /// [`Matcher::near_misses`] on a stream already filled with `text` (by
+    /// [`Matcher::find_into`]), remembering in `memo` what each distinct
+    /// word may be a misspelling of.
+    pub fn near_misses_in(
+        &self,
+        text: &str,
+        stream: &Stream,
+        exact: &[TermMatch],
+        memo: &mut NearMemo,
+    ) -> Vec<NearMiss> {
         let mut found: Vec<NearMiss> = Vec::new();
-        let mut tried: std::collections::HashSet<(usize, u32)> = std::collections::HashSet::new();
+        if self.phrases.is_empty() {
+            return found;
+        }
+        let n = stream.tokens.len();
         for i in 0..n {
             if !stream.tokens[i].word {
                 continue;
             }
-            let Some(hits) = self.phrase_words.get(stream.token_text(i)) else {
-                continue;
+            let word = stream.token_text(i);
+            let candidates = match memo.seen.get(word) {
+                Some(c) => c,
+                None => {
+                    let c = self.misspelling_of(word);
+                    memo.seen.entry(word.to_string()).or_insert(c)
+                }
             };
-            for &(pi, pos) in hits {
+            for &(pi, pos) in candidates {
                 let Some(start) = i.checked_sub(pos as usize) else {
                     continue;
                 };
                 let phrase = &self.phrases[pi as usize];
-                let end = start + phrase.words.len();
-                if end > n || !tried.insert((start, pi)) {
+                if start + phrase.words.len() > n {
                     continue;
                 }
-                if let Some(miss) = self.check_window(text, &stream, start, phrase) {
+                if let Some(miss) = self.check_window(text, stream, start, phrase) {
                     let overlaps = exact
                         .iter()
                         .any(|m| m.start < miss.end && miss.start < m.end)
@@ -423,6 +515,32 @@ impl Matcher {
         }
         found.sort_by_key(|m| m.start);
         found
+    }
+
+    /// The (phrase, position) pairs whose word is one edit from `word`, when
+    /// `word` is long enough and not itself a phrase word.
+    fn misspelling_of(&self, word: &str) -> Vec<(u32, u8)> {
+        if word.chars().count() < 4 || self.phrase_words.contains(word) {
+            return Vec::new();
+        }
+        let mut out: Vec<(u32, u8)> = Vec::new();
+        let mut probe = |key: &str| {
+            if let Some(list) = self.deletions.get(key) {
+                for &(pi, pos) in list {
+                    let want = &self.phrases[pi as usize].words[pos as usize];
+                    if super::lookup::levenshtein(word, want) == 1 || transposed(word, want) {
+                        out.push((pi, pos));
+                    }
+                }
+            }
+        };
+        probe(word);
+        for d in deletions(word) {
+            probe(&d);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     fn check_window(
@@ -449,7 +567,7 @@ impl Matcher {
         }
         let (k, t, got) = miss?;
         let want = &phrase.words[k];
-        if got.chars().count() < 4 || self.phrase_words.contains_key(got) {
+        if got.chars().count() < 4 || self.phrase_words.contains(got) {
             return None;
         }
         let tok = stream.tokens[t];

@@ -1,0 +1,144 @@
+//! `check` throughput with a 50,000-term glossary on 100 MB of English.
+//!
+//! Run with `cargo bench --bench check`. The glossary is the bundled one
+//! plus deterministic synthetic concepts (English terms of two to four words
+//! drawn from the vocabulary of the bundled reports, Chinese terms of four
+//! characters, a quarter of them with a deprecated variant) up to 50,000
+//! terms. The text is the English reports of tm/ repeated to 100 MB, checked
+//! as `tifa check` does (tifa::check::check_english, a paragraph at a time)
+//! on one core. Prints MB/s.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::Instant;
+
+use tifa::check::check_english;
+use tifa::formats::text::decode;
+use tifa::glossary::import::read_file;
+use tifa::glossary::matcher::Matcher;
+use tifa::glossary::{Concept, Status, Term};
+use tifa::Lang;
+
+const TERMS: usize = 50_000;
+const TEXT_BYTES: usize = 100 << 20;
+
+/// A small deterministic generator (64-bit LCG), so every run is the same.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn english_reports(root: &Path) -> String {
+    let mut text = String::new();
+    let mut files = Vec::new();
+    collect(&root.join("tm"), &mut files);
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap();
+        let (t, _) = decode(&file, &bytes).unwrap();
+        if Lang::detect(&t) == Some(Lang::En) {
+            text.push_str(&t);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+fn glossary(root: &Path, reports: &str) -> Vec<Concept> {
+    let (entries, _) = read_file(&root.join("glossary/glossary.csv"), None).unwrap();
+    let mut concepts: Vec<Concept> = entries.into_iter().map(|e| e.concept).collect();
+    let vocabulary: Vec<String> = reports
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .map(str::to_lowercase)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut rng = Lcg(2026);
+    let mut terms: usize = concepts.iter().map(|c| c.zh.len() + c.en.len()).sum();
+    let mut n = 0;
+    while terms < TERMS {
+        n += 1;
+        let words = 2 + rng.below(3);
+        let phrase: Vec<&str> = (0..words)
+            .map(|_| vocabulary[rng.below(vocabulary.len())].as_str())
+            .collect();
+        let mut en = vec![Term {
+            text: phrase.join(" "),
+            status: Status::Preferred,
+        }];
+        if rng.below(4) == 0 {
+            let mut variant = phrase.clone();
+            variant.swap(0, words - 1);
+            en.push(Term {
+                text: variant.join(" "),
+                status: Status::Deprecated,
+            });
+        }
+        let zh: String = (0..4)
+            .map(|_| char::from_u32(0x4E00 + rng.below(0x5000) as u32).unwrap())
+            .collect();
+        terms += 1 + en.len();
+        concepts.push(Concept {
+            id: format!("synthetic-{n}"),
+            category: "synthetic".into(),
+            zh: vec![zh],
+            en,
+            note: String::new(),
+            sources: vec![],
+        });
+    }
+    concepts
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reports = english_reports(root);
+    let concepts = glossary(root, &reports);
+    let terms: usize = concepts.iter().map(|c| c.zh.len() + c.en.len()).sum();
+    let started = Instant::now();
+    let matcher = Matcher::new(concepts).unwrap();
+    let build = started.elapsed().as_secs_f64();
+    let mut text = String::with_capacity(TEXT_BYTES + reports.len());
+    while text.len() < TEXT_BYTES {
+        text.push_str(&reports);
+    }
+    let mb = text.len() as f64 / (1 << 20) as f64;
+    let mut best = f64::MAX;
+    let mut findings = 0;
+    for _ in 0..3 {
+        let started = Instant::now();
+        findings = check_english(&matcher, &text).len();
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    println!(
+        "check: {terms} terms ({} patterns), matcher built in {build:.2} s; {mb:.1} MB of English, {findings} findings, best of 3: {best:.2} s = {:.1} MB/s",
+        matcher.patterns(),
+        mb / best
+    );
+}

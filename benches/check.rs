@@ -20,7 +20,14 @@ use tifa::glossary::{Concept, Status, Term};
 use tifa::Lang;
 
 const TERMS: usize = 50_000;
-const TEXT_BYTES: usize = 100 << 20;
+/// 100 MB, or TIFA_BENCH_MB megabytes (for profiling runs).
+fn text_bytes() -> usize {
+    std::env::var("TIFA_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100usize)
+        << 20
+}
 
 /// A small deterministic generator (64-bit LCG), so every run is the same.
 struct Lcg(u64);
@@ -124,8 +131,8 @@ fn main() {
     let started = Instant::now();
     let matcher = Matcher::new(concepts).unwrap();
     let build = started.elapsed().as_secs_f64();
-    let mut text = String::with_capacity(TEXT_BYTES + reports.len());
-    while text.len() < TEXT_BYTES {
+    let mut text = String::with_capacity(text_bytes() + reports.len());
+    while text.len() < text_bytes() {
         text.push_str(&reports);
     }
     let mb = text.len() as f64 / (1 << 20) as f64;

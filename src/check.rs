@@ -60,12 +60,46 @@ pub struct Finding {
 /// Deprecated renderings and misspelled terms in English text. The text is
 /// read a paragraph (up to a blank line) at a time, so memory stays small
 /// however long it is; a term broken across a single line break is found.
+/// Long texts are split at paragraph boundaries and checked on all cores.
 pub fn check_english(matcher: &Matcher, text: &str) -> Vec<Finding> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || text.len() < 1 << 20 {
+        return check_english_part(matcher, text, 0);
+    }
+    // Cut points at paragraph boundaries, about equally far apart.
+    let mut cuts = vec![0];
+    for k in 1..threads {
+        let aim = text.len() * k / threads;
+        let at = text[aim..].find("\n\n").map_or(text.len(), |i| aim + i + 2);
+        if at > *cuts.last().unwrap_or(&0) && at < text.len() {
+            cuts.push(at);
+        }
+    }
+    cuts.push(text.len());
+    let mut out: Vec<Finding> = std::thread::scope(|scope| {
+        let handles: Vec<_> = cuts
+            .windows(2)
+            .map(|w| {
+                let (from, to) = (w[0], w[1]);
+                scope.spawn(move || check_english_part(matcher, &text[from..to], from))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+/// [`check_english`] on one part of a text that starts at `offset`.
+fn check_english_part(matcher: &Matcher, text: &str, offset: usize) -> Vec<Finding> {
     let mut stream = Stream::default();
     let mut memo = NearMemo::default();
     let mut matches = Vec::new();
     let mut out = Vec::new();
-    let mut offset = 0;
+    let mut at = 0;
     for paragraph in text.split_inclusive("\n\n") {
         matcher.find_into(paragraph, &mut stream, &mut matches);
         for m in &matches {
@@ -76,8 +110,8 @@ pub fn check_english(matcher: &Matcher, text: &str) -> Vec<Finding> {
                     Side::En,
                     text,
                     m.concept,
-                    offset + m.start,
-                    offset + m.end,
+                    at + m.start,
+                    at + m.end,
                 ));
             }
         }
@@ -88,11 +122,15 @@ pub fn check_english(matcher: &Matcher, text: &str) -> Vec<Finding> {
                 Side::En,
                 text,
                 miss.concept,
-                offset + miss.start,
-                offset + miss.end,
+                at + miss.start,
+                at + miss.end,
             ));
         }
-        offset += paragraph.len();
+        at += paragraph.len();
+    }
+    for f in &mut out {
+        f.start += offset;
+        f.end += offset;
     }
     out.sort_by_key(|f| f.start);
     out

@@ -93,6 +93,10 @@ pub fn stem(word: &str) -> String {
 /// [`stem`] without allocating: the stem is `base` followed by `suffix`
 /// ("policies" → ("polic", "y")).
 pub fn stem_parts(word: &str) -> (&str, &'static str) {
+    // Most words do not end in "s" (or an apostrophe): nothing to remove.
+    if !word.ends_with(['s', '\'', '"']) {
+        return (word.trim_start_matches(['\'', '"']), "");
+    }
     let mut w = word.trim_matches(|c: char| c == '\'' || c == '"');
     if !w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'\'') {
         return (w, "");

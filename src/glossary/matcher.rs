@@ -104,8 +104,14 @@ impl Stream {
             if b < 0x80 {
                 // ASCII: the common case, without decoding.
                 if b.is_ascii_alphanumeric() {
-                    word_start.get_or_insert(i);
+                    if word_start.is_none() {
+                        word_start = Some(i);
+                    }
+                    // The rest of the word at once.
                     i += 1;
+                    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                        i += 1;
+                    }
                     continue;
                 }
                 if b == b'\''
@@ -162,10 +168,12 @@ impl Stream {
             let from = self.norm.len();
             self.norm.push_str(raw);
             self.norm[from..].make_ascii_lowercase();
-            let (base, suffix) = stem_parts(&self.norm[from..]);
-            let (keep, suffix) = (base.len(), suffix);
-            self.norm.truncate(from + keep);
-            self.norm.push_str(suffix);
+            if self.norm.ends_with('s') {
+                let (base, suffix) = stem_parts(&self.norm[from..]);
+                let (keep, suffix) = (base.len(), suffix);
+                self.norm.truncate(from + keep);
+                self.norm.push_str(suffix);
+            }
         } else {
             self.word.clear();
             if raw.is_ascii() {

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::formats::pairs::{ColumnLangs, PairsReader};
 use crate::formats::text::decode;
+use crate::formats::tmx::{self, TmxReader};
 use crate::formats::InputFormat;
 use crate::segment;
 use crate::store::{clean_path, DocumentFormat, NewDocument, Store, Writer};
@@ -40,7 +41,7 @@ pub struct Input {
 /// Finds the files to import under `paths`: files as given (by extension,
 /// text when the extension is unknown), and in directories, recursively and
 /// in name order, the files whose extension tifa imports (.txt, .md, .tsv,
-/// .tab, .csv), skipping hidden files and directories.
+/// .tab, .csv, .tmx), skipping hidden files and directories.
 pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut out = Vec::new();
     for path in paths {
@@ -185,6 +186,7 @@ fn import_file(
     let format = match input.format {
         InputFormat::Text => DocumentFormat::Text,
         InputFormat::Pairs(_) => DocumentFormat::Pairs,
+        InputFormat::Tmx => DocumentFormat::Tmx,
     };
     let existing = writer.document_by_path(&stored_path)?;
     if let Some(doc) = existing
@@ -247,6 +249,41 @@ fn import_file(
             });
             result?;
             report.units = position;
+        }
+        InputFormat::Tmx => {
+            if !tmx::looks_like_tmx(&text) {
+                return Err(Error::file(path, "not a TMX file (no <tmx> element)"));
+            }
+            let mut reader = TmxReader::new(path, &text);
+            let mut units = Vec::new();
+            for unit in reader.by_ref() {
+                units.push(unit?);
+            }
+            let doc = writer.replace_document(&NewDocument {
+                path: &stored_path,
+                title: &file_stem(path),
+                lang: None,
+                format,
+                encoding: charset.name(),
+                hash: &hash,
+                size: input.size,
+            })?;
+            let mut position = 0u64;
+            for u in units {
+                let en =
+                    u.en.as_deref()
+                        .map(|t| writer.segment(Lang::En, t))
+                        .transpose()?;
+                let zh =
+                    u.zh.as_deref()
+                        .map(|t| writer.segment(Lang::Zh, t))
+                        .transpose()?;
+                let unit = writer.unit(en, zh)?;
+                position += 1;
+                writer.occurrence(doc, position, unit, u.line, 1)?;
+            }
+            report.units = position;
+            report.skipped_rows = reader.skipped;
         }
         InputFormat::Pairs(delimiter) => {
             let reader = PairsReader::new(path, &text, delimiter, options.columns)?;

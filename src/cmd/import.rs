@@ -17,11 +17,12 @@ use crate::Outcome;
 /// Import reports and aligned sentence pairs into the memory.
 ///
 /// PATH may be a file or a directory; directories are read recursively for
-/// .txt and .md reports and .tsv, .tab and .csv pairs files. Reports are
+/// .txt and .md reports, .tsv, .tab and .csv pairs files and .tmx memories. Reports are
 /// split into sentences; each sentence becomes a unit with its provenance
 /// (document, paragraph, sentence). A pairs file needs a header row with `en`
 /// and `zh` columns (or `source` and `target` with --source-lang and
-/// --target-lang); each row becomes a unit.
+/// --target-lang); each row becomes a unit. A TMX file (any version 1.x,
+/// UTF-8 or UTF-16) gives one unit per tu, its inline codes left out.
 ///
 /// Encodings are detected: UTF-8 with or without BOM, UTF-16 with BOM,
 /// GB18030/GBK. The import is one transaction: if any file cannot be read or
@@ -102,7 +103,12 @@ pub fn describe(file: &FileReport) -> String {
         file.path, file.units, file.encoding
     );
     if file.skipped_rows > 0 {
-        line.push_str(&format!("; {} empty rows skipped", file.skipped_rows));
+        let what = if file.format == DocumentFormat::Tmx {
+            "tu elements without text"
+        } else {
+            "empty rows"
+        };
+        line.push_str(&format!("; {} {what} skipped", file.skipped_rows));
     }
     line
 }

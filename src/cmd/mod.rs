@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod completions;
+pub mod export;
 pub mod glossary;
 pub mod import;
 pub mod lookup;

@@ -5,10 +5,12 @@
 //! - [`pairs`]: TSV and CSV files of pre-aligned sentence pairs.
 
 pub mod glossary_csv;
+pub mod memory_csv;
 pub mod omegat;
 pub mod pairs;
 pub mod tbx;
 pub mod text;
+pub mod tmx;
 
 use std::path::Path;
 
@@ -19,6 +21,8 @@ pub enum InputFormat {
     Text,
     /// Aligned pairs, one per row, with a header (.tsv, .tab, .csv).
     Pairs(pairs::Delimiter),
+    /// A translation memory in TMX (.tmx).
+    Tmx,
 }
 
 impl InputFormat {
@@ -30,6 +34,7 @@ impl InputFormat {
             "txt" | "md" | "markdown" | "text" => Some(InputFormat::Text),
             "tsv" | "tab" => Some(InputFormat::Pairs(pairs::Delimiter::Tab)),
             "csv" => Some(InputFormat::Pairs(pairs::Delimiter::Comma)),
+            "tmx" => Some(InputFormat::Tmx),
             _ => None,
         }
     }

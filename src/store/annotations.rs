@@ -361,3 +361,87 @@ impl super::Store {
         )
     }
 }
+
+/// Which units an export takes.
+#[derive(Debug, Clone, Default)]
+pub struct ExportFilter {
+    /// Only units occurring in this document (id).
+    pub document: Option<i64>,
+    /// Only units where this concept (id) occurs.
+    pub concept: Option<String>,
+    /// Only units created at or after this time (RFC 3339 or a date).
+    pub since: Option<String>,
+    /// Only units with both an English and a Chinese side.
+    pub bilingual_only: bool,
+}
+
+impl super::Store {
+    /// Every unit the filter takes, in id order, with its first place and the
+    /// concepts found in it, handed to `f` one at a time (nothing is
+    /// collected, so memory stays flat however many units there are).
+    pub fn for_each_export_unit(
+        &self,
+        filter: &ExportFilter,
+        mut f: impl FnMut(crate::formats::tmx::TmUnit) -> Result<()>,
+    ) -> Result<()> {
+        use rusqlite::types::Value;
+        let mut conditions = vec!["1".to_string()];
+        let mut params: Vec<Value> = Vec::new();
+        if filter.bilingual_only {
+            conditions.push("u.en IS NOT NULL AND u.zh IS NOT NULL".into());
+        }
+        if let Some(doc) = filter.document {
+            params.push(Value::Integer(doc));
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM occurrence o WHERE o.unit = u.id AND o.document = ?{})",
+                params.len()
+            ));
+        }
+        if let Some(concept) = &filter.concept {
+            params.push(Value::Text(concept.clone()));
+            conditions.push(format!(
+                "EXISTS (SELECT 1 FROM term_occurrence t JOIN concept c ON c.id = t.concept
+                         WHERE t.segment IN (u.en, u.zh) AND c.name = ?{})",
+                params.len()
+            ));
+        }
+        if let Some(since) = &filter.since {
+            params.push(Value::Text(since.clone()));
+            conditions.push(format!("u.created_at >= ?{}", params.len()));
+        }
+        let sql = format!(
+            "SELECT u.id, en.text, zh.text, u.created_at,
+                (SELECT d.path FROM occurrence o JOIN document d ON d.id = o.document
+                 WHERE o.unit = u.id ORDER BY o.document, o.position LIMIT 1),
+                (SELECT o.paragraph FROM occurrence o WHERE o.unit = u.id ORDER BY o.document, o.position LIMIT 1),
+                (SELECT o.sentence FROM occurrence o WHERE o.unit = u.id ORDER BY o.document, o.position LIMIT 1),
+                (SELECT group_concat(name, ' ') FROM (
+                    SELECT DISTINCT c.name AS name FROM term_occurrence t JOIN concept c ON c.id = t.concept
+                    WHERE t.segment IN (u.en, u.zh) AND t.near = 0 ORDER BY c.name))
+             FROM unit u
+             LEFT JOIN segment en ON en.id = u.en
+             LEFT JOIN segment zh ON zh.id = u.zh
+             WHERE {}
+             ORDER BY u.id",
+            conditions.join(" AND ")
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
+        while let Some(r) = rows.next()? {
+            let concepts: Option<String> = r.get(7)?;
+            f(crate::formats::tmx::TmUnit {
+                id: r.get(0)?,
+                en: r.get(1)?,
+                zh: r.get(2)?,
+                created: r.get(3)?,
+                document: r.get(4)?,
+                paragraph: r.get::<_, Option<i64>>(5)?.map(|v| v as u64),
+                sentence: r.get::<_, Option<i64>>(6)?.map(|v| v as u64),
+                concepts: concepts
+                    .map(|c| c.split(' ').map(str::to_string).collect())
+                    .unwrap_or_default(),
+            })?;
+        }
+        Ok(())
+    }
+}

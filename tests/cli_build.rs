@@ -22,6 +22,23 @@ fn build_imports_tm_and_summarises() {
         "{out}"
     );
     assert!(dir.path().join("tifa.db").exists());
+    for deliverable in [
+        "memory.tmx",
+        "memory.csv",
+        "glossary.csv",
+        "glossary.utf8",
+        "glossary.tbx",
+    ] {
+        let path = dir.path().join("out").join(deliverable);
+        assert!(
+            std::fs::metadata(&path)
+                .map(|m| m.len() > 1000)
+                .unwrap_or(false),
+            "{}",
+            path.display()
+        );
+    }
+    assert!(out.contains("deliverables in out/"), "{out}");
     assert_eq!(stat(&out, "documents"), 6);
     assert!(stat(&out, "English sentences") > 350, "{out}");
     assert!(stat(&out, "Chinese sentences") > 600, "{out}");

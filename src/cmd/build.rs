@@ -23,7 +23,11 @@ use crate::Outcome;
 /// and unchanged are skipped, changed ones are re-imported, and documents
 /// whose files have been deleted from tm/ are removed, so the memory mirrors
 /// tm/. The concepts of each glossary file are replaced by the file's
-/// (concepts added with `tifa glossary add` stay). Ends with a summary.
+/// (concepts added with `tifa glossary add` stay). Then writes the
+/// translators' deliverables to out/: the memory as TMX (memory.tmx, for a
+/// CAT tool's tm/ folder) and CSV (memory.csv, with a BOM for Excel), and the
+/// glossary as CSV (glossary.csv), OmegaT glossary (glossary.utf8) and TBX
+/// (glossary.tbx). Ends with a summary.
 #[derive(clap::Args)]
 pub struct Args {
     /// The folder of reports to build the memory from
@@ -33,6 +37,15 @@ pub struct Args {
     /// The folder of glossary files (CSV or TSV, with sources.csv)
     #[arg(long, default_value = "glossary", value_name = "DIR")]
     glossary: PathBuf,
+
+    /// Where to write the deliverables (memory as TMX and CSV; glossary as
+    /// CSV, OmegaT glossary and TBX)
+    #[arg(long, default_value = "out", value_name = "DIR")]
+    out: PathBuf,
+
+    /// Do not write the deliverables
+    #[arg(long)]
+    no_out: bool,
 
     /// List every file, not just the summary
     #[arg(short, long)]
@@ -88,6 +101,14 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     writeln!(out, "memory {}:", db.display())?;
     print_stats(&mut out, &store.stats()?)?;
     let concepts: Vec<_> = store.concepts()?.into_iter().map(|s| s.concept).collect();
+    if !args.no_out {
+        write_deliverables(&store, &concepts, &args.out)?;
+        writeln!(
+            out,
+            "deliverables in {}/: memory.tmx, memory.csv, glossary.csv, glossary.utf8 (OmegaT), glossary.tbx",
+            args.out.display()
+        )?;
+    }
     if !concepts.is_empty() {
         let matcher = Matcher::new(concepts)?;
         let mut counts = [0usize; 3];
@@ -129,4 +150,48 @@ fn glossary_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
+}
+
+/// The memory and the glossary in the formats CAT tools and spreadsheets
+/// read, each written whole or not at all.
+fn write_deliverables(
+    store: &tifa::store::Store,
+    concepts: &[tifa::glossary::Concept],
+    dir: &Path,
+) -> anyhow::Result<()> {
+    use super::export::{write_export, Export, ExportFormat};
+    use crate::output::write_file_atomically;
+    use tifa::formats::{glossary_csv, omegat, tbx};
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    for (name, format, bom) in [
+        ("memory.tmx", ExportFormat::Tmx, false),
+        ("memory.csv", ExportFormat::Csv, true),
+    ] {
+        let export = Export {
+            store,
+            filter: Default::default(),
+            format,
+            source: tifa::Lang::En,
+            bom,
+            escape_formulas: true,
+        };
+        let path = dir.join(name);
+        write_file_atomically(&path, |w| write_export(&export, w).map(|_| ()))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    let glossary: [(&str, &dyn Fn(&mut dyn Write) -> tifa::Result<()>); 3] = [
+        ("glossary.csv", &|w| glossary_csv::write(w, concepts, true)),
+        ("glossary.utf8", &|w| {
+            omegat::write(w, concepts, omegat::Direction::ZhEn, false)
+        }),
+        ("glossary.tbx", &|w| {
+            tbx::write(w, concepts, tbx::Flavour::Martif)
+        }),
+    ];
+    for (name, write) in glossary {
+        let path = dir.join(name);
+        write_file_atomically(&path, |w| Ok(write(w)?))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
 }

@@ -179,7 +179,8 @@ fn write_deliverables(
         write_file_atomically(&path, |w| write_export(&export, w).map(|_| ()))
             .with_context(|| format!("writing {}", path.display()))?;
     }
-    let glossary: [(&str, &dyn Fn(&mut dyn Write) -> tifa::Result<()>); 3] = [
+    type WriteGlossary<'a> = &'a dyn Fn(&mut dyn Write) -> tifa::Result<()>;
+    let glossary: [(&str, WriteGlossary<'_>); 3] = [
         ("glossary.csv", &|w| glossary_csv::write(w, concepts, true)),
         ("glossary.utf8", &|w| {
             omegat::write(w, concepts, omegat::Direction::ZhEn, false)

@@ -9,6 +9,7 @@
 pub mod check;
 pub mod error;
 pub mod formats;
+pub mod fuzzy;
 pub mod glossary;
 pub mod import;
 pub mod lang;

@@ -8,6 +8,7 @@ pub mod export;
 pub mod glossary;
 pub mod import;
 pub mod lookup;
+pub mod matches;
 pub mod search;
 pub mod segment;
 pub mod show;

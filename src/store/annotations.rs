@@ -445,3 +445,22 @@ impl super::Store {
         Ok(())
     }
 }
+
+impl super::Store {
+    /// The other-language side of a unit containing `segment`, if any unit
+    /// pairs it.
+    pub fn translation_of(&self, segment: i64, lang: Lang) -> Result<Option<String>> {
+        let sql = match lang {
+            Lang::En => {
+                "SELECT s.text FROM unit u JOIN segment s ON s.id = u.zh WHERE u.en = ?1 LIMIT 1"
+            }
+            Lang::Zh => {
+                "SELECT s.text FROM unit u JOIN segment s ON s.id = u.en WHERE u.zh = ?1 LIMIT 1"
+            }
+        };
+        Ok(self
+            .query_rows(sql, [segment], |r| r.get(0))?
+            .into_iter()
+            .next())
+    }
+}

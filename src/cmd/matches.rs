@@ -1,0 +1,180 @@
+//! `tifa match`: fuzzy matches from the memory.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::Serialize;
+use tifa::formats::text::decode;
+use tifa::fuzzy::{find_matches, tokens, FuzzyMatch};
+use tifa::{segment, Lang};
+
+use super::check::ColorChoice;
+use super::open_store;
+use super::segment::parse_lang;
+use crate::output::{self, Format};
+use crate::Outcome;
+
+/// Find the units of the memory closest to a sentence (fuzzy matches).
+///
+/// For each query, the best matches with a similarity score, best first,
+/// their other-language side and where they occur. The score is
+/// 100 × (1 − edit distance ÷ the longer length): the distance counts
+/// inserted, deleted and replaced words (English, after folding case,
+/// quotes, dashes and spacing; punctuation marks count as words) or
+/// characters (Chinese). 100 means identical text; a sentence that differs
+/// only in case or spacing scores 99. Matches are put in the bands CAT tools
+/// use: 100, 95-99, 85-94, 75-84, below 75. On a terminal the words that
+/// differ are marked: [-deleted-] from the match, {+inserted+} by the query.
+/// Exits with status 1 when nothing reaches --min.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The sentence to match
+    #[arg(required_unless_present = "file")]
+    text: Option<String>,
+
+    /// Match every sentence of a file instead (`-` for standard input)
+    #[arg(long, value_name = "FILE")]
+    file: Option<PathBuf>,
+
+    /// The language of the query [default: detected]
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+
+    /// At most this many matches per query
+    #[arg(long, default_value_t = 5)]
+    limit: usize,
+
+    /// The lowest score shown, in percent
+    #[arg(long, default_value_t = 70)]
+    min: u32,
+
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    query: &'a str,
+    #[serde(flatten)]
+    found: &'a FuzzyMatch,
+}
+
+pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
+    let store = open_store(db)?;
+    let queries: Vec<String> = match (&args.text, &args.file) {
+        (Some(t), _) => vec![t.clone()],
+        (None, Some(file)) => {
+            let (name, bytes) = if file.as_os_str() == "-" {
+                let mut buf = Vec::new();
+                std::io::stdin()
+                    .lock()
+                    .read_to_end(&mut buf)
+                    .context("reading standard input")?;
+                (PathBuf::from("<stdin>"), buf)
+            } else {
+                (
+                    file.clone(),
+                    std::fs::read(file).with_context(|| format!("reading {}", file.display()))?,
+                )
+            };
+            let (text, _) = decode(&name, &bytes)?;
+            let lang = args
+                .lang
+                .or_else(|| Lang::detect(&text))
+                .unwrap_or(Lang::En);
+            segment::segment(&text, lang)
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        }
+        (None, None) => Vec::new(),
+    };
+    let color = args.color.enabled();
+    let mut out = output::stdout();
+    let mut any = false;
+    for query in &queries {
+        let lang = args
+            .lang
+            .or_else(|| Lang::detect(query))
+            .unwrap_or(Lang::En);
+        let found = find_matches(&store, query, lang, args.limit, args.min)?;
+        any |= !found.is_empty();
+        match args.format {
+            Format::Table => {
+                if queries.len() > 1 {
+                    writeln!(out, "» {query}")?;
+                }
+                if found.is_empty() {
+                    writeln!(out, "  no match of {}% or more", args.min)?;
+                }
+                for m in &found {
+                    writeln!(
+                        out,
+                        "  {:>3}%  [{}]  {}:{}.{}",
+                        m.score, m.band, m.path, m.paragraph, m.sentence
+                    )?;
+                    let shown = if color && m.score < 100 {
+                        diff(query, &m.text, lang)
+                    } else {
+                        m.text.clone()
+                    };
+                    writeln!(out, "        {shown}")?;
+                    if let Some(t) = &m.translation {
+                        writeln!(out, "        {t}")?;
+                    }
+                }
+            }
+            format => {
+                let rows: Vec<Row<'_>> = found.iter().map(|m| Row { query, found: m }).collect();
+                output::write_records(&mut out, format, &rows)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if any {
+        Outcome::Success
+    } else {
+        Outcome::Found
+    })
+}
+
+/// The match with what differs from the query marked: words only in the
+/// match in red ([-…-] without colour), words only in the query in green.
+fn diff(query: &str, found: &str, lang: Lang) -> String {
+    let a = tokens(found, lang);
+    let b = tokens(query, lang);
+    // Longest common subsequence table.
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let sep = if lang == Lang::Zh { "" } else { " " };
+    let (mut i, mut j) = (0, 0);
+    let mut parts = Vec::new();
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            parts.push(a[i].clone());
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            parts.push(format!("\x1b[32m{{+{}+}}\x1b[0m", b[j]));
+            j += 1;
+        } else {
+            parts.push(format!("\x1b[31m[-{}-]\x1b[0m", a[i]));
+            i += 1;
+        }
+    }
+    parts.join(sep)
+}

@@ -316,36 +316,10 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glossary::test_concept;
+    use crate::glossary::test_glossary;
 
     fn matcher() -> Matcher {
-        Matcher::new(vec![
-            test_concept(
-                "two-upholds",
-                "两个维护",
-                &[
-                    ("the Two Upholds", Status::Preferred),
-                    ("two maintenances", Status::Deprecated),
-                ],
-            ),
-            test_concept(
-                "full-rigorous",
-                "全面从严治党",
-                &[
-                    ("full and rigorous Party self-governance", Status::Preferred),
-                    (
-                        "comprehensive and strict party governance",
-                        Status::Deprecated,
-                    ),
-                ],
-            ),
-            test_concept(
-                "cpc",
-                "中国共产党",
-                &[("Communist Party of China", Status::Preferred)],
-            ),
-        ])
-        .unwrap()
+        Matcher::new(test_glossary()).unwrap()
     }
 
     #[test]

@@ -147,8 +147,12 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<Hit>> {
         if term_spans.is_empty() {
             return Ok(Vec::new());
         }
-        let ids: Vec<String> = term_spans.keys().map(|k| k.to_string()).collect();
-        filters.push(format!("s.id IN ({})", ids.join(",")));
+        let ids: Vec<i64> = term_spans.keys().copied().collect();
+        params.push(Value::Text(serde_json::to_string(&ids).unwrap_or_default()));
+        filters.push(format!(
+            "s.id IN (SELECT value FROM json_each(?{}))",
+            params.len()
+        ));
     }
     if let Some(lang) = query.lang {
         params.push(Value::Text(lang.code().into()));

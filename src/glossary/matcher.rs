@@ -617,61 +617,10 @@ fn transposed(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::glossary::test_concept;
+    use crate::glossary::test_glossary;
 
     fn matcher() -> Matcher {
-        Matcher::new(vec![
-            test_concept(
-                "two-upholds",
-                "两个维护",
-                &[
-                    ("the Two Upholds", Status::Preferred),
-                    ("two maintenances", Status::Deprecated),
-                ],
-            ),
-            test_concept(
-                "party-leadership",
-                "党的领导",
-                &[
-                    ("the Party's leadership", Status::Preferred),
-                    ("leadership of the Party", Status::Admitted),
-                ],
-            ),
-            test_concept(
-                "party-building",
-                "党的建设",
-                &[
-                    ("Party building", Status::Preferred),
-                    ("party construction", Status::Deprecated),
-                ],
-            ),
-            test_concept(
-                "full-rigorous",
-                "全面从严治党",
-                &[
-                    ("full and rigorous Party self-governance", Status::Preferred),
-                    (
-                        "comprehensive and strict party governance",
-                        Status::Deprecated,
-                    ),
-                ],
-            ),
-            test_concept(
-                "cpc",
-                "中国共产党",
-                &[
-                    ("Communist Party of China", Status::Preferred),
-                    ("CPC", Status::Admitted),
-                ],
-            ),
-            test_concept(
-                "strict",
-                "从严治党",
-                &[("strict Party self-governance", Status::Preferred)],
-            ),
-            test_concept("governance", "治理", &[("governance", Status::Preferred)]),
-        ])
-        .unwrap()
+        Matcher::new(test_glossary()).unwrap()
     }
 
     /// (text, [(matched text, concept id)])

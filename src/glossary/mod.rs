@@ -289,6 +289,62 @@ pub(crate) fn test_concept(id: &str, zh: &str, terms: &[(&str, Status)]) -> Conc
     }
 }
 
+/// A small glossary for unit tests of the matcher and the checker.
+#[cfg(test)]
+pub(crate) fn test_glossary() -> Vec<Concept> {
+    vec![
+        test_concept(
+            "two-upholds",
+            "两个维护",
+            &[
+                ("the Two Upholds", Status::Preferred),
+                ("two maintenances", Status::Deprecated),
+            ],
+        ),
+        test_concept(
+            "party-leadership",
+            "党的领导",
+            &[
+                ("the Party's leadership", Status::Preferred),
+                ("leadership of the Party", Status::Admitted),
+            ],
+        ),
+        test_concept(
+            "party-building",
+            "党的建设",
+            &[
+                ("Party building", Status::Preferred),
+                ("party construction", Status::Deprecated),
+            ],
+        ),
+        test_concept(
+            "full-rigorous",
+            "全面从严治党",
+            &[
+                ("full and rigorous Party self-governance", Status::Preferred),
+                (
+                    "comprehensive and strict party governance",
+                    Status::Deprecated,
+                ),
+            ],
+        ),
+        test_concept(
+            "cpc",
+            "中国共产党",
+            &[
+                ("Communist Party of China", Status::Preferred),
+                ("CPC", Status::Admitted),
+            ],
+        ),
+        test_concept(
+            "strict",
+            "从严治党",
+            &[("strict Party self-governance", Status::Preferred)],
+        ),
+        test_concept("governance", "治理", &[("governance", Status::Preferred)]),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

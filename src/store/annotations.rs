@@ -8,7 +8,7 @@ use rusqlite::{params, Connection};
 
 use super::glossary::load_concepts;
 use super::Writer;
-use crate::glossary::matcher::{Matcher, Stream, TermMatch, TermRef};
+use crate::glossary::matcher::{Matcher, NearMemo, Stream, TermMatch, TermRef};
 use crate::glossary::Concept;
 use crate::lang::is_han;
 use crate::{Lang, Result};
@@ -19,6 +19,10 @@ pub struct Annotator {
     matcher: Matcher,
     concept_ids: Vec<i64>,
     term_ids: HashMap<(usize, TermRef), i64>,
+    /// Reused between sentences.
+    stream: Stream,
+    found: Vec<TermMatch>,
+    memo: NearMemo,
 }
 
 impl Annotator {
@@ -74,6 +78,9 @@ impl Annotator {
             matcher: Matcher::new(concepts)?,
             concept_ids,
             term_ids,
+            stream: Stream::default(),
+            found: Vec::new(),
+            memo: NearMemo::default(),
         }))
     }
 
@@ -107,23 +114,37 @@ impl Writer<'_> {
         self.tx
             .prepare_cached("INSERT INTO segment_fts (rowid, body) VALUES (?1, ?2)")?
             .execute(params![id, fts_body(text, lang)])?;
-        if let Some(annotator) = self.annotator.take() {
-            let result = self.annotate(&annotator, id, text);
+        if let Some(mut annotator) = self.annotator.take() {
+            let result = self.annotate(&mut annotator, id, text);
             self.annotator = Some(annotator);
             result?;
         }
         Ok(())
     }
 
-    fn annotate(&mut self, a: &Annotator, segment: i64, text: &str) -> Result<()> {
-        let mut stream = Stream::default();
-        let mut found: Vec<TermMatch> = Vec::new();
-        a.matcher.find_into(text, &mut stream, &mut found);
+    fn annotate(&mut self, a: &mut Annotator, segment: i64, text: &str) -> Result<()> {
+        let mut found = std::mem::take(&mut a.found);
+        a.matcher.find_into(text, &mut a.stream, &mut found);
         let near = if text.is_ascii() || !text.chars().any(is_han) {
-            a.matcher.near_misses(text, &found)
+            a.matcher.near_misses_in(text, &a.stream, &found, &mut a.memo)
         } else {
             Vec::new()
         };
+        let result = self.store_occurrences(a, segment, &found, &near);
+        a.found = found;
+        result
+    }
+
+    fn store_occurrences(
+        &mut self,
+        a: &Annotator,
+        segment: i64,
+        found: &[TermMatch],
+        near: &[crate::glossary::matcher::NearMiss],
+    ) -> Result<()> {
+        if found.is_empty() && near.is_empty() {
+            return Ok(());
+        }
         let mut stmt = self.tx.prepare_cached(
             "INSERT OR REPLACE INTO term_occurrence (segment, start, end, concept, term, near)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -201,7 +222,7 @@ impl Writer<'_> {
         changed: &[String],
     ) -> Result<usize> {
         self.load_annotator()?;
-        let Some(annotator) = self.annotator.take() else {
+        let Some(mut annotator) = self.annotator.take() else {
             self.tx.execute("DELETE FROM term_occurrence", [])?;
             return Ok(0);
         };
@@ -244,7 +265,7 @@ impl Writer<'_> {
             self.tx
                 .prepare_cached("DELETE FROM term_occurrence WHERE segment = ?1")?
                 .execute([id])?;
-            self.annotate(&annotator, *id, text)?;
+            self.annotate(&mut annotator, *id, text)?;
         }
         self.annotator = Some(annotator);
         Ok(texts.len())

@@ -125,6 +125,10 @@ impl Store {
     /// Starts a write transaction. Nothing it does is visible, or stored,
     /// until [`Writer::commit`]; dropping it rolls everything back.
     pub fn writer(&mut self) -> Result<Writer<'_>> {
+        // Writes get a larger page cache (32 MiB, allocated only as pages
+        // are used); reads such as exports keep the default, so their memory
+        // stays small.
+        self.conn.pragma_update(None, "cache_size", -32768)?;
         Writer::new(
             self.conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?,

@@ -38,6 +38,9 @@ pub fn fold_char(c: char) -> char {
 /// folded, white space collapsed and trimmed. Two segments with the same key
 /// are the same sentence for exact matching.
 pub fn key(text: &str) -> String {
+    if text.is_ascii() {
+        return ascii_key(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.nfkc() {
@@ -55,6 +58,29 @@ pub fn key(text: &str) -> String {
         } else {
             out.extend(c.to_lowercase());
         }
+    }
+    out
+}
+
+/// [`key`] for ASCII text, which NFKC leaves as it is.
+fn ascii_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for b in text.bytes() {
+        let c = match b {
+            b'`' => b'\'',
+            b if b.is_ascii_whitespace() => b' ',
+            b => b.to_ascii_lowercase(),
+        };
+        if c == b' ' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c as char);
     }
     out
 }
@@ -140,6 +166,10 @@ mod tests {
             ("两个维护", "两个维护"),
             ("（两个确立）", "(两个确立)"),
             ("ÉTAT", "état"),
+            (
+                "  Plain  ASCII\ttext `quoted`  ",
+                "plain ascii text 'quoted'",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(key(input), want, "{input:?}");

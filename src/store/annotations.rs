@@ -111,9 +111,7 @@ pub fn fts_body(text: &str, lang: Lang) -> String {
 impl Writer<'_> {
     /// Indexes a new sentence for search and records its term occurrences.
     pub(super) fn index_segment(&mut self, id: i64, lang: Lang, text: &str) -> Result<()> {
-        self.tx
-            .prepare_cached("INSERT INTO segment_fts (rowid, body) VALUES (?1, ?2)")?
-            .execute(params![id, fts_body(text, lang)])?;
+        self.pending_fts.push((id, fts_body(text, lang)));
         if let Some(mut annotator) = self.annotator.take() {
             let result = self.annotate(&mut annotator, id, text);
             self.annotator = Some(annotator);
@@ -126,7 +124,8 @@ impl Writer<'_> {
         let mut found = std::mem::take(&mut a.found);
         a.matcher.find_into(text, &mut a.stream, &mut found);
         let near = if text.is_ascii() || !text.chars().any(is_han) {
-            a.matcher.near_misses_in(text, &a.stream, &found, &mut a.memo)
+            a.matcher
+                .near_misses_in(text, &a.stream, &found, &mut a.memo)
         } else {
             Vec::new()
         };
@@ -169,6 +168,21 @@ impl Writer<'_> {
                 near
             ])?;
         }
+        Ok(())
+    }
+
+    /// Writes the pending full-text index entries, many per statement.
+    pub(super) fn flush_fts(&mut self) -> Result<()> {
+        for chunk in self.pending_fts.chunks(20_000) {
+            let json =
+                serde_json::to_string(chunk).map_err(|e| crate::Error::Invalid(e.to_string()))?;
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO segment_fts (rowid, body) SELECT value ->> 0, value ->> 1 FROM json_each(?1)",
+                )?
+                .execute([json])?;
+        }
+        self.pending_fts.clear();
         Ok(())
     }
 

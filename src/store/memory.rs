@@ -272,6 +272,10 @@ pub struct Writer<'a> {
     /// Sentences whose term occurrences a glossary change has removed, to
     /// annotate again.
     pub(super) touched: std::collections::BTreeSet<i64>,
+    /// Full-text index entries waiting to be written at commit: writing them
+    /// in a few large statements instead of one per sentence keeps FTS5 from
+    /// flushing its index at every statement.
+    pub(super) pending_fts: Vec<(i64, String)>,
 }
 
 impl<'a> Writer<'a> {
@@ -282,10 +286,12 @@ impl<'a> Writer<'a> {
             now: now_rfc3339(),
             annotator: None,
             touched: Default::default(),
+            pending_fts: Vec::new(),
         })
     }
 
-    pub fn commit(self) -> Result<()> {
+    pub fn commit(mut self) -> Result<()> {
+        self.flush_fts()?;
         self.tx.commit()?;
         Ok(())
     }

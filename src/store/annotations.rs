@@ -112,6 +112,9 @@ impl Writer<'_> {
     /// Indexes a new sentence for search and records its term occurrences.
     pub(super) fn index_segment(&mut self, id: i64, lang: Lang, text: &str) -> Result<()> {
         self.pending_fts.push((id, fts_body(text, lang)));
+        if self.pending_fts.len() >= 20_000 {
+            self.flush_fts()?;
+        }
         if let Some(mut annotator) = self.annotator.take() {
             let result = self.annotate(&mut annotator, id, text);
             self.annotator = Some(annotator);

@@ -270,17 +270,15 @@ fn import_file(
             })?;
             let mut position = 0u64;
             for u in units {
-                let en =
-                    u.en.as_deref()
-                        .map(|t| writer.segment(Lang::En, t))
-                        .transpose()?;
-                let zh =
-                    u.zh.as_deref()
-                        .map(|t| writer.segment(Lang::Zh, t))
-                        .transpose()?;
-                let unit = writer.unit(en, zh)?;
                 position += 1;
-                writer.occurrence(doc, position, unit, u.line, 1)?;
+                store_pair(
+                    writer,
+                    doc,
+                    position,
+                    u.line,
+                    u.en.as_deref(),
+                    u.zh.as_deref(),
+                )?;
             }
             report.units = position;
             report.skipped_rows = reader.skipped;
@@ -304,24 +302,36 @@ fn import_file(
                     report.skipped_rows += 1;
                     continue;
                 }
-                let en = pair
-                    .en
-                    .as_deref()
-                    .map(|t| writer.segment(Lang::En, t))
-                    .transpose()?;
-                let zh = pair
-                    .zh
-                    .as_deref()
-                    .map(|t| writer.segment(Lang::Zh, t))
-                    .transpose()?;
-                let unit = writer.unit(en, zh)?;
                 position += 1;
-                writer.occurrence(doc, position, unit, pair.line, 1)?;
+                store_pair(
+                    writer,
+                    doc,
+                    position,
+                    pair.line,
+                    pair.en.as_deref(),
+                    pair.zh.as_deref(),
+                )?;
             }
             report.units = position;
         }
     }
     Ok(report)
+}
+
+/// Stores one aligned pair (either side may be missing) as a unit that
+/// occurs in `doc` at `position`, on line `line` of the file.
+fn store_pair(
+    writer: &mut Writer<'_>,
+    doc: i64,
+    position: u64,
+    line: u64,
+    en: Option<&str>,
+    zh: Option<&str>,
+) -> Result<()> {
+    let en = en.map(|t| writer.segment(Lang::En, t)).transpose()?;
+    let zh = zh.map(|t| writer.segment(Lang::Zh, t)).transpose()?;
+    let unit = writer.unit(en, zh)?;
+    writer.occurrence(doc, position, unit, line, 1)
 }
 
 fn store_sentence(

@@ -1,6 +1,6 @@
 //! `tifa check`: the linter for renderings.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -136,7 +136,8 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     };
     let mut count = 0usize;
     for file in &args.files {
-        let (name, bytes) = read_input(file)?;
+        let (name, bytes) = super::read_input(file)?;
+        let name = name.display().to_string();
         let (text, _) = decode(Path::new(&name), &bytes)?;
         let delimiter = match file
             .extension()
@@ -213,20 +214,6 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Success
     })
-}
-
-fn read_input(file: &Path) -> anyhow::Result<(String, Vec<u8>)> {
-    if file.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .context("reading standard input")?;
-        Ok(("<stdin>".to_string(), buf))
-    } else {
-        let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
-        Ok((file.display().to_string(), bytes))
-    }
 }
 
 #[derive(Serialize)]

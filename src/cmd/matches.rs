@@ -1,9 +1,8 @@
 //! `tifa match`: fuzzy matches from the memory.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use serde::Serialize;
 use tifa::formats::text::decode;
 use tifa::fuzzy::{find_matches, tokens, FuzzyMatch};
@@ -70,19 +69,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     let queries: Vec<String> = match (&args.text, &args.file) {
         (Some(t), _) => vec![t.clone()],
         (None, Some(file)) => {
-            let (name, bytes) = if file.as_os_str() == "-" {
-                let mut buf = Vec::new();
-                std::io::stdin()
-                    .lock()
-                    .read_to_end(&mut buf)
-                    .context("reading standard input")?;
-                (PathBuf::from("<stdin>"), buf)
-            } else {
-                (
-                    file.clone(),
-                    std::fs::read(file).with_context(|| format!("reading {}", file.display()))?,
-                )
-            };
+            let (name, bytes) = super::read_input(file)?;
             let (text, _) = decode(&name, &bytes)?;
             let lang = args
                 .lang

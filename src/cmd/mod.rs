@@ -22,6 +22,23 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tifa::store::Store;
 
+/// The bytes of FILE, or of standard input for `-`, with the name to use in
+/// messages.
+pub fn read_input(file: &Path) -> anyhow::Result<(std::path::PathBuf, Vec<u8>)> {
+    use std::io::Read;
+    if file.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .context("reading standard input")?;
+        Ok((std::path::PathBuf::from("<stdin>"), buf))
+    } else {
+        let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+        Ok((file.to_path_buf(), bytes))
+    }
+}
+
 /// Opens the database once for a command.
 pub fn open_store(db: &Path) -> anyhow::Result<Store> {
     Store::open(db).with_context(|| format!("opening the database {}", db.display()))

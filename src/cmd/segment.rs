@@ -1,9 +1,8 @@
 //! `tifa segment`: print the sentences of a text, one per line.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 
-use anyhow::Context;
 use serde::Serialize;
 use tifa::formats::text::decode;
 use tifa::{segment, Lang};
@@ -44,19 +43,8 @@ struct Row<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let (name, bytes) = if args.file.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .context("reading standard input")?;
-        (PathBuf::from("<stdin>"), buf)
-    } else {
-        let bytes = std::fs::read(&args.file)
-            .with_context(|| format!("reading {}", args.file.display()))?;
-        (args.file.clone(), bytes)
-    };
-    let (text, _) = decode(Path::new(&name), &bytes)?;
+    let (name, bytes) = super::read_input(&args.file)?;
+    let (text, _) = decode(&name, &bytes)?;
     let lang = match args.lang {
         Some(lang) => lang,
         None => Lang::detect(&text).unwrap_or(Lang::En),

@@ -289,14 +289,15 @@ fn killing_an_import_leaves_the_previous_state() {
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // Wait until the import is writing (its write-ahead log grows), then kill it.
+    // Wait until the import is well under way (its write-ahead log grows, or
+    // it has run for two seconds of its many), then kill it.
     let wal = dir.path().join("tifa.db-wal");
     let started = std::time::Instant::now();
     loop {
-        if std::fs::metadata(&wal)
+        let writing = std::fs::metadata(&wal)
             .map(|m| m.len() > 1 << 20)
-            .unwrap_or(false)
-        {
+            .unwrap_or(false);
+        if writing || started.elapsed().as_secs_f64() > 2.0 {
             break;
         }
         if let Some(status) = child.try_wait().unwrap() {

@@ -1,0 +1,226 @@
+//! tifa at the scale of a real memory: import, fuzzy match and search at
+//! 10k, 100k and 1M units.
+//!
+//! Run with `cargo build --release && cargo bench --bench memory`
+//! (TIFA_BENCH_SIZES=10000,100000 for other sizes). For each size it writes
+//! a deterministic synthetic memory of report sentences (the bundled
+//! reports' English sentences with numbered variants and near-duplicates,
+//! paired with Chinese sentences of the 20th Congress report), imports it
+//! with the real `tifa` binary (time, units/s, database size, peak memory),
+//! then runs 200 fuzzy-match queries that are edited copies of stored
+//! sentences (a word deleted, replaced, or two words swapped) through the
+//! library, reporting latency p50/p95/p99 and how often the intended
+//! sentence ranks first, the latency of whole `tifa match` processes, and
+//! 200 `search` queries.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use tifa::fuzzy::find_matches;
+use tifa::search::{search, SearchQuery};
+use tifa::store::Store;
+use tifa::Lang;
+
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn sentences(root: &Path, file: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(root.join(file)).unwrap();
+    tifa::segment::segment(&text, Lang::detect(&text).unwrap())
+        .into_iter()
+        .map(|s| s.text)
+        .filter(|s| !s.contains('\t') && (s.split(' ').count() >= 6 || s.chars().count() >= 12))
+        .collect()
+}
+
+/// The i-th synthetic English sentence: a report sentence with a number
+/// woven in, so that sentences are distinct but many are near-duplicates.
+fn english(base: &[String], i: usize) -> String {
+    let s = &base[i % base.len()];
+    let n = i / base.len();
+    match s.find(' ') {
+        Some(at) if n > 0 => format!("{} {} in {}{}", &s[..at], n, 1950 + n % 75, &s[at..]),
+        _ => s.clone(),
+    }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn peak_of(cmd: &mut Command) -> (f64, u64) {
+    let started = Instant::now();
+    let mut child = cmd.spawn().expect("run tifa");
+    let status = PathBuf::from(format!("/proc/{}/status", child.id()));
+    let mut peak = 0u64;
+    loop {
+        if let Ok(s) = std::fs::read_to_string(&status) {
+            for line in s.lines() {
+                if let Some(v) = line.strip_prefix("VmHWM:") {
+                    peak = peak.max(v.trim().trim_end_matches(" kB").trim().parse().unwrap_or(0));
+                }
+            }
+        }
+        if let Some(st) = child.try_wait().unwrap() {
+            assert!(st.success(), "{cmd:?} failed");
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    (started.elapsed().as_secs_f64(), peak)
+}
+
+/// An edited copy of a sentence: a word deleted, replaced, or two swapped.
+fn edit(s: &str, rng: &mut Lcg) -> String {
+    let mut words: Vec<&str> = s.split(' ').collect();
+    let i = 1 + rng.below(words.len() - 2);
+    match rng.below(3) {
+        0 => {
+            words.remove(i);
+        }
+        1 => words[i] = "notably",
+        _ => words.swap(i, i + 1),
+    }
+    words.join(" ")
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tifa = root.join("target/release/tifa");
+    assert!(
+        tifa.exists(),
+        "build the release binary first: cargo build --release"
+    );
+    let sizes: Vec<usize> = std::env::var("TIFA_BENCH_SIZES")
+        .unwrap_or_else(|_| "10000,100000,1000000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let base = [
+        sentences(root, "tm/un-general-debate/CHN_77_2022.txt"),
+        sentences(root, "tm/un-general-debate/CHN_79_2024.txt"),
+        sentences(root, "tm/un-general-debate/CHN_50_1995.txt"),
+        sentences(root, "tm/chongqing-plenary-2023-07-report-a.en.txt"),
+    ]
+    .concat();
+    let zh = sentences(root, "tm/zh/cpc-20th-national-congress-report.zh.txt");
+    for size in sizes {
+        let dir = tempfile::tempdir().unwrap();
+        let tsv = dir.path().join("pairs.tsv");
+        {
+            let mut w = std::io::BufWriter::new(std::fs::File::create(&tsv).unwrap());
+            writeln!(w, "en\tzh").unwrap();
+            for i in 0..size {
+                writeln!(w, "{}\t{}（{}）", english(&base, i), zh[i % zh.len()], i).unwrap();
+            }
+        }
+        let db = dir.path().join("bench.db");
+        let mb = std::fs::metadata(&tsv).unwrap().len() as f64 / (1 << 20) as f64;
+        let (secs, peak) = peak_of(
+            Command::new(&tifa)
+                .arg("--db")
+                .arg(&db)
+                .args(["import", "-q"])
+                .arg(&tsv),
+        );
+        let db_mb = std::fs::metadata(&db).unwrap().len() as f64 / (1 << 20) as f64;
+        println!(
+            "[{size} units] import of a {mb:.0} MB TSV: {secs:.1} s = {:.0} units/s; database {db_mb:.0} MB; peak {:.0} MB",
+            size as f64 / secs,
+            peak as f64 / 1024.0
+        );
+
+        let store = Store::open(&db).unwrap();
+        let mut rng = Lcg(size as u64);
+        let mut latencies = Vec::new();
+        let mut first = 0;
+        let queries = 200;
+        for _ in 0..queries {
+            let intended = english(&base, rng.below(size));
+            let query = edit(&intended, &mut rng);
+            let started = Instant::now();
+            let found = find_matches(&store, &query, Lang::En, 5, 0).unwrap();
+            latencies.push(started.elapsed().as_secs_f64() * 1000.0);
+            if found.first().is_some_and(|m| m.text == intended) {
+                first += 1;
+            }
+        }
+        latencies.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "[{size} units] match in one process: p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms; intended sentence first in {:.1}% of {queries}",
+            percentile(&latencies, 0.5),
+            percentile(&latencies, 0.95),
+            percentile(&latencies, 0.99),
+            100.0 * first as f64 / queries as f64
+        );
+
+        let mut process = Vec::new();
+        for _ in 0..20 {
+            let query = edit(&english(&base, rng.below(size)), &mut rng);
+            let started = Instant::now();
+            let out = Command::new(&tifa)
+                .arg("--db")
+                .arg(&db)
+                .args(["match", &query, "--min", "0"])
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            process.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        process.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "[{size} units] whole `tifa match` process: p50 {:.1} ms, p95 {:.1} ms (20 runs)",
+            percentile(&process, 0.5),
+            percentile(&process, 0.95)
+        );
+
+        let mut search_ms = Vec::new();
+        for _ in 0..200 {
+            let s = english(&base, rng.below(size));
+            let words: Vec<&str> = s
+                .split(' ')
+                .filter(|w| w.chars().all(char::is_alphabetic))
+                .collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let i = rng.below(words.len() - 1);
+            let phrase = format!("{} {}", words[i], words[i + 1]);
+            let started = Instant::now();
+            let hits = search(
+                &store,
+                &SearchQuery {
+                    text: Some(phrase),
+                    limit: 50,
+                    ..SearchQuery::default()
+                },
+            )
+            .unwrap();
+            search_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+            std::hint::black_box(hits);
+        }
+        search_ms.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "[{size} units] search (two-word phrases, 50 hits): p50 {:.1} ms, p95 {:.1} ms",
+            percentile(&search_ms, 0.5),
+            percentile(&search_ms, 0.95)
+        );
+    }
+}

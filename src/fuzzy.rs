@@ -108,13 +108,26 @@ pub struct FuzzyMatch {
 /// How many candidates the full-text index hands to scoring.
 const CANDIDATES: i64 = 64;
 
+/// Words too common to find candidates with: nearly every sentence has
+/// them, so they only slow the index down.
+const STOPWORDS: &[&str] = &[
+    "the", "and", "for", "that", "with", "this", "are", "was", "were", "will", "has", "have",
+    "had", "its", "our", "their", "from", "which", "not", "but", "all", "been", "also", "more",
+    "than", "such", "into", "they", "them", "there", "these", "those", "who", "what", "would",
+    "should", "can", "may", "must",
+];
+
 /// The FTS5 query that finds candidates: any of the query's words (English)
 /// or character pairs (Chinese).
 fn candidate_query(text: &str, lang: Lang) -> Option<String> {
     let mut terms: Vec<String> = match lang {
         Lang::En => tokens(text, lang)
             .into_iter()
-            .filter(|w| w.chars().all(char::is_alphanumeric) && w.chars().count() > 2)
+            .filter(|w| {
+                w.chars().all(char::is_alphanumeric)
+                    && w.chars().count() > 2
+                    && !STOPWORDS.contains(&w.as_str())
+            })
             .collect(),
         Lang::Zh => {
             let han: Vec<char> = text.chars().filter(|c| is_han(*c)).collect();

@@ -106,7 +106,7 @@ pub struct FuzzyMatch {
 }
 
 /// How many candidates the full-text index hands to scoring.
-const CANDIDATES: i64 = 64;
+const CANDIDATES: i64 = 128;
 
 /// Words too common to find candidates with: nearly every sentence has
 /// them, so they only slow the index down.
@@ -117,9 +117,13 @@ const STOPWORDS: &[&str] = &[
     "should", "can", "may", "must",
 ];
 
-/// The FTS5 query that finds candidates: any of the query's words (English)
-/// or character pairs (Chinese).
-fn candidate_query(text: &str, lang: Lang) -> Option<String> {
+/// How many of the query's rarest words look for candidates.
+const RAREST: usize = 8;
+
+/// The FTS5 query that finds candidates: the query's rarest words
+/// (English; common words would make the index score most of the memory),
+/// or its character pairs (Chinese).
+fn candidate_query(store: &Store, text: &str, lang: Lang) -> Result<Option<String>> {
     let mut terms: Vec<String> = match lang {
         Lang::En => tokens(text, lang)
             .into_iter()
@@ -143,15 +147,32 @@ fn candidate_query(text: &str, lang: Lang) -> Option<String> {
     terms.sort();
     terms.dedup();
     if terms.is_empty() {
-        return None;
+        return Ok(None);
     }
-    Some(
+    if lang == Lang::En && terms.len() > RAREST {
+        let json = serde_json::to_string(&terms).unwrap_or_default();
+        let counts: Vec<(String, i64)> = store.query_rows(
+            "SELECT q.value, ifnull(v.doc, 0) FROM json_each(?1) q LEFT JOIN segment_vocab v ON v.term = q.value",
+            [json],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let mut ranked: Vec<(i64, String)> = counts
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(t, n)| (n, t))
+            .collect();
+        ranked.sort();
+        if !ranked.is_empty() {
+            terms = ranked.into_iter().take(RAREST).map(|(_, t)| t).collect();
+        }
+    }
+    Ok(Some(
         terms
             .iter()
             .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
             .collect::<Vec<_>>()
             .join(" OR "),
-    )
+    ))
 }
 
 /// The best matches for `text`, best first, at least `min` percent.
@@ -167,7 +188,7 @@ pub fn find_matches(
         rusqlite::params![lang.code(), key(text)],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    if let Some(q) = candidate_query(text, lang) {
+    if let Some(q) = candidate_query(store, text, lang)? {
         let more: Vec<(i64, String)> = store.query_rows(
             "SELECT s.id, s.text FROM segment_fts f JOIN segment s ON s.id = f.rowid
              WHERE segment_fts MATCH ?1 AND s.lang = ?2 ORDER BY f.rank LIMIT ?3",

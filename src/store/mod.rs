@@ -32,6 +32,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_terms_and_search",
         include_str!("migrations/0003_terms_and_search.sql"),
     ),
+    (
+        "0004_search_vocabulary",
+        include_str!("migrations/0004_search_vocabulary.sql"),
+    ),
 ];
 
 pub struct Store {

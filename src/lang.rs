@@ -78,6 +78,16 @@ pub fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
+/// CJK punctuation and full-width forms (。，“ ”《》（）！ and the like).
+pub fn is_cjk_punct(c: char) -> bool {
+    ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+}
+
+/// A Chinese character or CJK punctuation.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -174,7 +174,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         bom: args.bom,
         escape_formulas: args.escape_formulas,
     };
-    let (units, dropped) = match args.output.as_deref() {
+    let (_, dropped) = match args.output.as_deref() {
         Some(path) if path.as_os_str() != "-" => {
             let mut counts = (0, 0);
             write_file_atomically(path, |out| {
@@ -197,6 +197,5 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
             "tifa: warning: {dropped} characters that XML 1.0 forbids were left out of the TMX"
         );
     }
-    let _ = units;
     Ok(Outcome::Success)
 }

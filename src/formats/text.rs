@@ -11,7 +11,7 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
-use crate::lang::is_han;
+use crate::lang::is_cjk;
 use crate::{Error, Result};
 
 /// How a file was encoded.
@@ -133,11 +133,8 @@ fn reads_as_chinese(text: &str) -> bool {
     let mut chinese = 0usize;
     for c in text.chars().filter(|c| !c.is_ascii()) {
         non_ascii += 1;
-        if is_han(c)
-            || ('\u{3000}'..='\u{303F}').contains(&c)
-            || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-            || ('\u{2010}'..='\u{2027}').contains(&c)
-        {
+        // Chinese text also uses general punctuation: “ ” ‘ ’ — ……
+        if is_cjk(c) || ('\u{2010}'..='\u{2027}').contains(&c) {
             chinese += 1;
         }
     }

@@ -313,7 +313,6 @@ impl Iterator for TmxReader<'_> {
         let mut seg = String::new();
         let mut en: Option<String> = None;
         let mut zh: Option<String> = None;
-        let mut seen_root = false;
         loop {
             let offset = self.reader.buffer_position() as usize;
             let event = match self.reader.read_event() {
@@ -328,7 +327,6 @@ impl Iterator for TmxReader<'_> {
                 Event::Start(e) => {
                     let name = e.local_name();
                     match name.as_ref() {
-                        b"tmx" => seen_root = true,
                         b"tu" => {
                             let (line, _) = self.position.at(offset);
                             in_tu = Some(line);
@@ -407,14 +405,12 @@ impl Iterator for TmxReader<'_> {
                         }
                     }
                 }
-                Event::Empty(e) if e.local_name().as_ref() == b"tmx" => seen_root = true,
                 Event::Eof => {
                     self.done = true;
                     if in_tu.is_some() {
                         let end = self.position.text.len();
                         return Some(Err(self.error(end, "the file ends inside a <tu>".into())));
                     }
-                    let _ = seen_root;
                     return None;
                 }
                 _ => {}

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use crate::lang::is_han;
+use crate::lang::is_cjk;
 use crate::Lang;
 
 use super::sentences::{is_opener, line_ends_sentence};
@@ -223,10 +223,6 @@ fn starts_mid_sentence(s: &str) -> bool {
         first_char(s),
         '”' | '’' | '）' | '》' | '」' | '』' | '，' | '、' | '。' | '；' | '：' | '！' | '？'
     )
-}
-
-fn is_cjk(c: char) -> bool {
-    is_han(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
 
 /// What goes between two joined lines: nothing between Chinese text or after

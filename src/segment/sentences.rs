@@ -10,7 +10,7 @@
 //! a 《title》 or before a comma.
 
 use super::rules::{Abbrev, Rules};
-use crate::lang::is_han;
+use crate::lang::is_cjk;
 use crate::Lang;
 
 /// Characters that close a quotation or bracket and stay with the sentence
@@ -67,14 +67,6 @@ enum Term {
     Ellipsis,
     /// 。！？；…… and half-width forms used in Chinese text
     Chinese,
-}
-
-fn is_cjk_punct(c: char) -> bool {
-    ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-}
-
-fn is_cjk(c: char) -> bool {
-    is_han(c) || is_cjk_punct(c)
 }
 
 /// Bytes that can start a terminator or a 《》 bracket.

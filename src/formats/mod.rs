@@ -39,3 +39,53 @@ impl InputFormat {
         }
     }
 }
+
+/// Line and column (1-based; the column in characters) of byte offsets in a
+/// text, counted forward incrementally as a reader moves on, so that naming
+/// the position of every element costs no more than one pass.
+pub(crate) struct Positions<'a> {
+    text: &'a str,
+    offset: usize,
+    line: u64,
+    line_start: usize,
+}
+
+impl<'a> Positions<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Positions {
+            text,
+            offset: 0,
+            line: 1,
+            line_start: 0,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// The line and column of `offset`.
+    pub(crate) fn at(&mut self, offset: usize) -> (u64, u64) {
+        let line = self.line(offset);
+        let column = self
+            .text
+            .get(self.line_start..self.offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        (line, column as u64)
+    }
+
+    /// The line of `offset` (cheaper than [`Positions::at`]: no column).
+    pub(crate) fn line(&mut self, offset: usize) -> u64 {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            *self = Positions::new(self.text);
+        }
+        for i in memchr::memchr_iter(b'\n', &self.text.as_bytes()[self.offset..offset]) {
+            self.line += 1;
+            self.line_start = self.offset + i + 1;
+        }
+        self.offset = offset;
+        self.line
+    }
+}

@@ -20,6 +20,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 
 use super::glossary_csv::{citation, parse_citation};
+use super::Positions;
 use crate::formats::text::decode;
 use crate::glossary::{slug, Concept, Entry, Problem, Source, Status, Term};
 use crate::normalize::nfc;
@@ -194,35 +195,6 @@ pub fn write(out: &mut dyn Write, concepts: &[Concept], flavour: Flavour) -> Res
     Ok(())
 }
 
-/// Line numbers of byte offsets, counted incrementally as the reader moves
-/// forward (offsets asked for only grow, except for the rare error).
-struct Lines<'a> {
-    text: &'a [u8],
-    offset: usize,
-    line: u64,
-}
-
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
-        Lines {
-            text: text.as_bytes(),
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    fn at(&mut self, offset: usize) -> u64 {
-        let offset = offset.min(self.text.len());
-        if offset < self.offset {
-            self.offset = 0;
-            self.line = 1;
-        }
-        self.line += memchr::memchr_iter(b'\n', &self.text[self.offset..offset]).count() as u64;
-        self.offset = offset;
-        self.line
-    }
-}
-
 #[derive(Default)]
 struct Pending {
     line: u64,
@@ -248,14 +220,17 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
     let mut text_buf = String::new();
     let mut capture: Option<(String, Option<String>)> = None; // element, type attribute
     let mut root_seen = false;
-    let mut lines = Lines::new(&text);
+    let mut lines = Positions::new(&text);
     loop {
         let position = reader.buffer_position() as usize;
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
                 let at = reader.error_position() as usize;
-                problems.push(Problem::fatal(lines.at(at), format!("malformed XML: {e}")));
+                problems.push(Problem::fatal(
+                    lines.line(at),
+                    format!("malformed XML: {e}"),
+                ));
                 break;
             }
         };
@@ -276,7 +251,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
                     root_seen = true;
                     if name != "martif" && name != "tbx" {
                         problems.push(Problem::fatal(
-                            lines.at(position),
+                            lines.line(position),
                             format!("the root element is <{name}>, not <martif> (TBX 2008) or <tbx> (TBX v3)"),
                         ));
                         break;
@@ -285,7 +260,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
                 match name.as_str() {
                     "termEntry" | "conceptEntry" => {
                         current = Some(Pending {
-                            line: lines.at(position),
+                            line: lines.line(position),
                             id: attr("id").unwrap_or_default(),
                             ..Pending::default()
                         });
@@ -317,7 +292,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
                     match quick_xml::escape::resolve_predefined_entity(&name) {
                         Some(s) => text_buf.push_str(s),
                         None => problems.push(Problem::fatal(
-                            lines.at(position),
+                            lines.line(position),
                             format!("unknown entity &{name};"),
                         )),
                     }
@@ -326,7 +301,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
             Event::End(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 stack.pop();
-                let line = lines.at(position);
+                let line = lines.line(position);
                 if let Some((el, kind)) = capture.take().filter(|(el, _)| *el == name) {
                     let value = nfc(text_buf.trim()).into_owned();
                     let in_term = term.is_some();

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 
+use super::Positions;
 use crate::normalize::nfc;
 use crate::{Error, Lang, Result};
 
@@ -211,42 +212,11 @@ pub struct TmxUnit {
     pub zh: Option<String>,
 }
 
-/// Line and column (1-based, column in characters) of byte offsets, counted
-/// forward incrementally.
-struct Position<'a> {
-    text: &'a str,
-    offset: usize,
-    line: u64,
-    line_start: usize,
-}
-
-impl<'a> Position<'a> {
-    fn at(&mut self, offset: usize) -> (u64, u64) {
-        let offset = offset.min(self.text.len());
-        if offset < self.offset {
-            self.offset = 0;
-            self.line = 1;
-            self.line_start = 0;
-        }
-        for i in memchr::memchr_iter(b'\n', &self.text.as_bytes()[self.offset..offset]) {
-            self.line += 1;
-            self.line_start = self.offset + i + 1;
-        }
-        self.offset = offset;
-        let column = self
-            .text
-            .get(self.line_start..offset)
-            .map_or(0, |s| s.chars().count())
-            + 1;
-        (self.line, column as u64)
-    }
-}
-
 /// Reads the units of a TMX file one at a time.
 pub struct TmxReader<'a> {
     path: PathBuf,
     reader: Reader<&'a [u8]>,
-    position: Position<'a>,
+    position: Positions<'a>,
     /// `tu`s with no text in either language, skipped.
     pub skipped: u64,
     /// Extra `tuv`s of a language a `tu` already had, ignored.
@@ -261,12 +231,7 @@ impl<'a> TmxReader<'a> {
         TmxReader {
             path: path.to_path_buf(),
             reader,
-            position: Position {
-                text,
-                offset: 0,
-                line: 1,
-                line_start: 0,
-            },
+            position: Positions::new(text),
             skipped: 0,
             extra: 0,
             done: false,
@@ -328,7 +293,7 @@ impl Iterator for TmxReader<'_> {
                     let name = e.local_name();
                     match name.as_ref() {
                         b"tu" => {
-                            let (line, _) = self.position.at(offset);
+                            let line = self.position.line(offset);
                             in_tu = Some(line);
                             en = None;
                             zh = None;
@@ -408,7 +373,7 @@ impl Iterator for TmxReader<'_> {
                 Event::Eof => {
                     self.done = true;
                     if in_tu.is_some() {
-                        let end = self.position.text.len();
+                        let end = self.position.len();
                         return Some(Err(self.error(end, "the file ends inside a <tu>".into())));
                     }
                     return None;

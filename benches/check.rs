@@ -5,15 +5,16 @@
 //! drawn from the vocabulary of the bundled reports, Chinese terms of four
 //! characters, a quarter of them with a deprecated variant) up to 50,000
 //! terms. The text is the English reports of tm/ repeated to 100 MB, checked
-//! as `tifa check` does (tifa::check::check_english, a paragraph at a time)
-//! on one core. Prints MB/s.
+//! as `tifa check` does (tifa::check::check_english: a paragraph at a time,
+//! long texts split across all cores). Prints MB/s.
+
+mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Instant;
 
 use tifa::check::check_english;
-use tifa::formats::text::decode;
 use tifa::glossary::import::read_file;
 use tifa::glossary::matcher::Matcher;
 use tifa::glossary::{Concept, Status, Term};
@@ -29,53 +30,6 @@ fn text_bytes() -> usize {
         << 20
 }
 
-/// A small deterministic generator (64-bit LCG), so every run is the same.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-fn english_reports(root: &Path) -> String {
-    let mut text = String::new();
-    let mut files = Vec::new();
-    collect(&root.join("tm"), &mut files);
-    for file in files {
-        let bytes = std::fs::read(&file).unwrap();
-        let (t, _) = decode(&file, &bytes).unwrap();
-        if Lang::detect(&t) == Some(Lang::En) {
-            text.push_str(&t);
-            text.push_str("\n\n");
-        }
-    }
-    text
-}
-
-fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p);
-        }
-    }
-}
-
 fn glossary(root: &Path, reports: &str) -> Vec<Concept> {
     let (entries, _) = read_file(&root.join("glossary/glossary.csv"), None).unwrap();
     let mut concepts: Vec<Concept> = entries.into_iter().map(|e| e.concept).collect();
@@ -86,7 +40,7 @@ fn glossary(root: &Path, reports: &str) -> Vec<Concept> {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let mut rng = Lcg(2026);
+    let mut rng = common::Lcg(2026);
     let mut terms: usize = concepts.iter().map(|c| c.zh.len() + c.en.len()).sum();
     let mut n = 0;
     while terms < TERMS {
@@ -124,8 +78,8 @@ fn glossary(root: &Path, reports: &str) -> Vec<Concept> {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let reports = english_reports(root);
+    let root = common::root();
+    let reports = common::reports(Lang::En);
     let concepts = glossary(root, &reports);
     let terms: usize = concepts.iter().map(|c| c.zh.len() + c.en.len()).sum();
     let started = Instant::now();

@@ -8,45 +8,13 @@
 //! processes and reports units/s and the export process's peak resident
 //! memory (VmHWM from /proc).
 
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-fn sentences(root: &Path, file: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(root.join(file)).unwrap();
-    tifa::segment::segment(&text, tifa::Lang::detect(&text).unwrap())
-        .into_iter()
-        .map(|s| s.text)
-        .filter(|s| !s.contains('\t'))
-        .collect()
-}
-
-/// Runs a command, sampling its peak resident memory; returns (seconds, peak KiB).
-fn run_measured(cmd: &mut Command) -> (f64, u64) {
-    let started = Instant::now();
-    let mut child = cmd.spawn().expect("run tifa");
-    let status_path = PathBuf::from(format!("/proc/{}/status", child.id()));
-    let mut peak = 0u64;
-    loop {
-        if let Ok(status) = std::fs::read_to_string(&status_path) {
-            for line in status.lines() {
-                if let Some(v) = line.strip_prefix("VmHWM:") {
-                    peak = peak.max(v.trim().trim_end_matches(" kB").trim().parse().unwrap_or(0));
-                }
-            }
-        }
-        if let Some(status) = child.try_wait().unwrap() {
-            assert!(status.success(), "{cmd:?} failed");
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    (started.elapsed().as_secs_f64(), peak)
-}
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = common::root();
     let units: usize = std::env::var("TIFA_BENCH_UNITS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -57,11 +25,11 @@ fn main() {
         "build the release binary first: cargo build --release"
     );
     let en = [
-        sentences(root, "tm/un-general-debate/CHN_77_2022.txt"),
-        sentences(root, "tm/un-general-debate/CHN_79_2024.txt"),
+        common::sentences("tm/un-general-debate/CHN_77_2022.txt"),
+        common::sentences("tm/un-general-debate/CHN_79_2024.txt"),
     ]
     .concat();
-    let zh = sentences(root, "tm/zh/cpc-20th-national-congress-report.zh.txt");
+    let zh = common::sentences("tm/zh/cpc-20th-national-congress-report.zh.txt");
     let dir = tempfile::tempdir().unwrap();
     let tsv = dir.path().join("pairs.tsv");
     {
@@ -72,7 +40,7 @@ fn main() {
         }
     }
     let db = dir.path().join("bench.db");
-    let (seconds, peak) = run_measured(
+    let (seconds, peak) = common::run_measured(
         Command::new(&tifa)
             .arg("--db")
             .arg(&db)
@@ -86,7 +54,7 @@ fn main() {
     );
     for (format, name) in [("tmx", "out.tmx"), ("csv", "out.csv")] {
         let out = dir.path().join(name);
-        let (seconds, peak) = run_measured(
+        let (seconds, peak) = common::run_measured(
             Command::new(&tifa)
                 .arg("--db")
                 .arg(&db)

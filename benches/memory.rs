@@ -13,37 +13,23 @@
 //! sentence ranks first, the latency of whole `tifa match` processes, and
 //! 200 `search` queries.
 
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use tifa::fuzzy::find_matches;
 use tifa::search::{search, SearchQuery};
 use tifa::store::Store;
 use tifa::Lang;
 
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-fn sentences(root: &Path, file: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(root.join(file)).unwrap();
-    tifa::segment::segment(&text, Lang::detect(&text).unwrap())
+/// Sentences of a bundled file long enough to edit (six words, or twelve
+/// Chinese characters).
+fn sentences(file: &str) -> Vec<String> {
+    common::sentences(file)
         .into_iter()
-        .map(|s| s.text)
-        .filter(|s| !s.contains('\t') && (s.split(' ').count() >= 6 || s.chars().count() >= 12))
+        .filter(|s| s.split(' ').count() >= 6 || s.chars().count() >= 12)
         .collect()
 }
 
@@ -65,30 +51,8 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-fn peak_of(cmd: &mut Command) -> (f64, u64) {
-    let started = Instant::now();
-    let mut child = cmd.spawn().expect("run tifa");
-    let status = PathBuf::from(format!("/proc/{}/status", child.id()));
-    let mut peak = 0u64;
-    loop {
-        if let Ok(s) = std::fs::read_to_string(&status) {
-            for line in s.lines() {
-                if let Some(v) = line.strip_prefix("VmHWM:") {
-                    peak = peak.max(v.trim().trim_end_matches(" kB").trim().parse().unwrap_or(0));
-                }
-            }
-        }
-        if let Some(st) = child.try_wait().unwrap() {
-            assert!(st.success(), "{cmd:?} failed");
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    (started.elapsed().as_secs_f64(), peak)
-}
-
 /// An edited copy of a sentence: a word deleted, replaced, or two swapped.
-fn edit(s: &str, rng: &mut Lcg) -> String {
+fn edit(s: &str, rng: &mut common::Lcg) -> String {
     let mut words: Vec<&str> = s.split(' ').collect();
     let i = 1 + rng.below(words.len() - 2);
     match rng.below(3) {
@@ -102,7 +66,7 @@ fn edit(s: &str, rng: &mut Lcg) -> String {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = common::root();
     let tifa = root.join("target/release/tifa");
     assert!(
         tifa.exists(),
@@ -114,13 +78,13 @@ fn main() {
         .filter_map(|s| s.trim().parse().ok())
         .collect();
     let base = [
-        sentences(root, "tm/un-general-debate/CHN_77_2022.txt"),
-        sentences(root, "tm/un-general-debate/CHN_79_2024.txt"),
-        sentences(root, "tm/un-general-debate/CHN_50_1995.txt"),
-        sentences(root, "tm/chongqing-plenary-2023-07-report-a.en.txt"),
+        sentences("tm/un-general-debate/CHN_77_2022.txt"),
+        sentences("tm/un-general-debate/CHN_79_2024.txt"),
+        sentences("tm/un-general-debate/CHN_50_1995.txt"),
+        sentences("tm/chongqing-plenary-2023-07-report-a.en.txt"),
     ]
     .concat();
-    let zh = sentences(root, "tm/zh/cpc-20th-national-congress-report.zh.txt");
+    let zh = sentences("tm/zh/cpc-20th-national-congress-report.zh.txt");
     for size in sizes {
         let dir = tempfile::tempdir().unwrap();
         let tsv = dir.path().join("pairs.tsv");
@@ -133,7 +97,7 @@ fn main() {
         }
         let db = dir.path().join("bench.db");
         let mb = std::fs::metadata(&tsv).unwrap().len() as f64 / (1 << 20) as f64;
-        let (secs, peak) = peak_of(
+        let (secs, peak) = common::run_measured(
             Command::new(&tifa)
                 .arg("--db")
                 .arg(&db)
@@ -148,7 +112,7 @@ fn main() {
         );
 
         let store = Store::open(&db).unwrap();
-        let mut rng = Lcg(size as u64);
+        let mut rng = common::Lcg(size as u64);
         let mut latencies = Vec::new();
         let mut first = 0;
         let queries = 200;

@@ -4,51 +4,22 @@
 //! bundled reports (tm/), repeated to the size below, so the figure is
 //! reproducible on any clone. Prints MB/s (best of several runs, one core).
 
-use std::path::Path;
+mod common;
+
 use std::time::Instant;
 
-use tifa::formats::text::decode;
 use tifa::{segment, Lang};
 
 const TARGET_BYTES: usize = 100 << 20;
 const RUNS: usize = 3;
 
 fn corpus(lang: Lang) -> String {
-    let mut files = Vec::new();
-    collect(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tm").as_path(),
-        &mut files,
-    );
-    let mut text = String::new();
-    for file in files {
-        let bytes = std::fs::read(&file).expect("read tm/");
-        let (t, _) = decode(&file, &bytes).expect("decode tm/");
-        if Lang::detect(&t) == Some(lang) {
-            text.push_str(&t);
-            text.push_str("\n\n");
-        }
-    }
-    assert!(!text.is_empty(), "no {lang} text in tm/");
+    let text = common::reports(lang);
     let mut out = String::with_capacity(TARGET_BYTES + text.len());
     while out.len() < TARGET_BYTES {
         out.push_str(&text);
     }
     out
-}
-
-fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p);
-        }
-    }
 }
 
 fn bench(lang: Lang) {

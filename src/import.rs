@@ -210,6 +210,17 @@ fn import_file(
     } else {
         FileStatus::Added
     };
+    // What every kind of file records about its document; the title and
+    // language are filled in below.
+    let document = NewDocument {
+        path: &stored_path,
+        title: "",
+        lang: None,
+        format,
+        encoding: charset.name(),
+        hash: &hash,
+        size: input.size,
+    };
     let mut report = FileReport {
         path: stored_path.clone(),
         status,
@@ -230,13 +241,9 @@ fn import_file(
             report.lang = Some(lang);
             let title = title_of(&text, path);
             let doc = writer.replace_document(&NewDocument {
-                path: &stored_path,
                 title: &title,
                 lang: Some(lang),
-                format,
-                encoding: charset.name(),
-                hash: &hash,
-                size: input.size,
+                ..document
             })?;
             let mut result = Ok(());
             let mut position = 0u64;
@@ -260,13 +267,9 @@ fn import_file(
                 units.push(unit?);
             }
             let doc = writer.replace_document(&NewDocument {
-                path: &stored_path,
                 title: &file_stem(path),
                 lang: None,
-                format,
-                encoding: charset.name(),
-                hash: &hash,
-                size: input.size,
+                ..document
             })?;
             let mut position = 0u64;
             for u in units {
@@ -287,13 +290,9 @@ fn import_file(
             let reader = PairsReader::new(path, &text, delimiter, options.columns)?;
             let title = file_stem(path);
             let doc = writer.replace_document(&NewDocument {
-                path: &stored_path,
                 title: &title,
                 lang: None,
-                format,
-                encoding: charset.name(),
-                hash: &hash,
-                size: input.size,
+                ..document
             })?;
             let mut position = 0u64;
             for pair in reader {

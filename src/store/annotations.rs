@@ -255,12 +255,17 @@ impl Writer<'_> {
                 let small = Matcher::new(concepts)?;
                 let mut stream = Stream::default();
                 let mut found = Vec::new();
+                let mut memo = NearMemo::default();
                 let mut stmt = self.tx.prepare("SELECT id, text FROM segment")?;
                 let mut rows = stmt.query([])?;
                 while let Some(r) = rows.next()? {
                     let text: String = r.get(1)?;
                     small.find_into(&text, &mut stream, &mut found);
-                    if !found.is_empty() || !small.near_misses(&text, &found).is_empty() {
+                    if !found.is_empty()
+                        || !small
+                            .near_misses_in(&text, &stream, &found, &mut memo)
+                            .is_empty()
+                    {
                         touched.insert(r.get(0)?);
                     }
                 }

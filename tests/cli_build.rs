@@ -2,15 +2,8 @@
 
 mod common;
 
-use common::{copy_dir, root, stat, stdout_of, tifa};
+use common::{bundled_copy, stat, stdout_of, tifa};
 use predicates::prelude::*;
-
-fn bundled_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("tm"), &dir.path().join("tm"));
-    copy_dir(&root().join("glossary"), &dir.path().join("glossary"));
-    dir
-}
 
 #[test]
 fn build_imports_tm_and_summarises() {

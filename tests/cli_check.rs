@@ -2,21 +2,8 @@
 
 mod common;
 
-use common::{report, root, stdout_of, tifa};
+use common::{report, stdout_of, tifa, with_glossary};
 use predicates::prelude::*;
-
-fn with_glossary() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    stdout_of(
-        dir.path(),
-        &[
-            "glossary",
-            "import",
-            root().join("glossary/glossary.csv").to_str().unwrap(),
-        ],
-    );
-    dir
-}
 
 fn check(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
     let out = tifa(dir).arg("check").args(args).output().unwrap();

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{root, stdout_of, tifa};
+use common::{root, stdout_of, tifa, with_glossary};
 use predicates::prelude::*;
 use tifa::glossary::{import::read_file, validate, Status};
 
@@ -14,15 +14,6 @@ fn glossary_file() -> PathBuf {
 }
 
 /// A temporary folder with a database holding the bundled glossary.
-fn with_glossary() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    stdout_of(
-        dir.path(),
-        &["glossary", "import", glossary_file().to_str().unwrap()],
-    );
-    dir
-}
-
 #[test]
 fn the_bundled_glossary_is_large_valid_and_sourced() {
     let (entries, problems) = read_file(&glossary_file(), None).unwrap();

@@ -3,12 +3,10 @@
 
 mod common;
 
-use common::{copy_dir, root, stdout_of, tifa};
+use common::{root, stdout_of, tifa};
 
 fn built() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("tm"), &dir.path().join("tm"));
-    copy_dir(&root().join("glossary"), &dir.path().join("glossary"));
+    let dir = common::bundled_copy();
     stdout_of(dir.path(), &["build"]);
     dir
 }

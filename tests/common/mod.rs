@@ -65,3 +65,22 @@ pub fn stat(stats: &str, name: &str) -> u64 {
         })
         .unwrap_or_else(|| panic!("no {name:?} in {stats}"))
 }
+
+/// A temporary folder holding copies of the bundled tm/ and glossary/.
+pub fn bundled_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("tm"), &dir.path().join("tm"));
+    copy_dir(&root().join("glossary"), &dir.path().join("glossary"));
+    dir
+}
+
+/// A temporary folder whose database holds the bundled glossary.
+pub fn with_glossary() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = root().join("glossary/glossary.csv");
+    stdout_of(
+        dir.path(),
+        &["glossary", "import", glossary.to_str().unwrap()],
+    );
+    dir
+}

@@ -305,14 +305,6 @@ pub fn fix(text: &str, findings: &[Finding]) -> String {
     out
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..offset].chars().count() + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,11 +371,5 @@ mod tests {
             let f = check_english(&m, input);
             assert_eq!(fix(input, &f), want, "{input}");
         }
-    }
-
-    #[test]
-    fn lines_and_columns() {
-        assert_eq!(line_col("ab\ncd两e", 8), (2, 4));
-        assert_eq!(line_col("x", 0), (1, 1));
     }
 }

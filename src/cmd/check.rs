@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::ValueEnum;
 use serde::Serialize;
-use tifa::check::{check_english, check_memory, check_pair, fix, line_col, Finding, Kind, Side};
+use tifa::check::{check_english, check_memory, check_pair, fix, Finding, Kind, Side};
 use tifa::formats::pairs::{ColumnLangs, Delimiter, PairsReader};
 use tifa::formats::text::decode;
+use tifa::formats::Positions;
 use tifa::glossary::matcher::Matcher;
 use tifa::Lang;
 
@@ -190,10 +191,11 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
             }
             continue;
         }
+        let mut positions = Positions::new(&text);
         for f in &findings {
-            let (line, col) = line_col(&text, f.start);
+            let (line, col) = positions.at(f.start);
             let place = format!("{name}:{line}:{col}");
-            let line_start = text[..f.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_start = positions.line_start();
             let line_end = text[f.start..]
                 .find('\n')
                 .map_or(text.len(), |i| f.start + i);

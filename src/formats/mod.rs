@@ -43,40 +43,50 @@ impl InputFormat {
 /// Line and column (1-based; the column in characters) of byte offsets in a
 /// text, counted forward incrementally as a reader moves on, so that naming
 /// the position of every element costs no more than one pass.
-pub(crate) struct Positions<'a> {
+pub struct Positions<'a> {
     text: &'a str,
     offset: usize,
     line: u64,
     line_start: usize,
+    /// An offset on the current line and the characters before it on the
+    /// line, so that many columns on one long line cost one pass too.
+    counted: (usize, usize),
 }
 
 impl<'a> Positions<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
+    pub fn new(text: &'a str) -> Self {
         Positions {
             text,
             offset: 0,
             line: 1,
             line_start: 0,
+            counted: (0, 0),
         }
     }
 
-    pub(crate) fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         self.text.len()
     }
 
     /// The line and column of `offset`.
-    pub(crate) fn at(&mut self, offset: usize) -> (u64, u64) {
+    pub fn at(&mut self, offset: usize) -> (u64, u64) {
         let line = self.line(offset);
-        let column = self
-            .text
-            .get(self.line_start..self.offset)
-            .map_or(0, |s| s.chars().count())
-            + 1;
-        (line, column as u64)
+        let (from, before) = if self.counted.0 >= self.line_start && self.counted.0 <= self.offset {
+            self.counted
+        } else {
+            (self.line_start, 0)
+        };
+        let column = before
+            + self
+                .text
+                .get(from..self.offset)
+                .map_or(0, |s| s.chars().count());
+        self.counted = (self.offset, column);
+        (line, column as u64 + 1)
     }
 
     /// The line of `offset` (cheaper than [`Positions::at`]: no column).
-    pub(crate) fn line(&mut self, offset: usize) -> u64 {
+    pub fn line(&mut self, offset: usize) -> u64 {
         let offset = offset.min(self.text.len());
         if offset < self.offset {
             *self = Positions::new(self.text);
@@ -87,5 +97,26 @@ impl<'a> Positions<'a> {
         }
         self.offset = offset;
         self.line
+    }
+
+    /// The byte offset where the line of the last offset asked about
+    /// starts.
+    pub fn line_start(&self) -> usize {
+        self.line_start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Positions;
+
+    #[test]
+    fn lines_and_columns_counted_forward_and_back() {
+        let mut p = Positions::new("ab\ncd两e\nf");
+        assert_eq!(p.at(8), (2, 4));
+        assert_eq!(p.line_start(), 3);
+        assert_eq!(p.at(10), (3, 1));
+        assert_eq!(p.at(0), (1, 1));
+        assert_eq!(p.at(11), (3, 2));
     }
 }

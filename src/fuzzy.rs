@@ -5,7 +5,7 @@
 //! marks count as words), over characters for Chinese. The similarity is
 //! 100 × (1 − distance ÷ the longer length), rounded down; 100 is kept for
 //! identical text, so a sentence that differs only in case or punctuation
-//! spacing scores 99. Exact matches are found by the normalised key's index;
+//! spacing scores 99. Exact matches are found by a hash of the normalised key;
 //! fuzzy candidates come from the full-text index (the query's words, or
 //! its character pairs for Chinese), so a lookup never reads the whole
 //! memory.
@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::lang::is_han;
 use crate::normalize::key;
-use crate::store::Store;
+use crate::store::{key_hash, Store};
 use crate::{Lang, Result};
 
 /// The units of comparison of a sentence: words and punctuation marks of the
@@ -183,11 +183,13 @@ pub fn find_matches(
     limit: usize,
     min: u32,
 ) -> Result<Vec<FuzzyMatch>> {
+    let query_key = key(text);
     let mut candidates: Vec<(i64, String)> = store.query_rows(
-        "SELECT id, text FROM segment WHERE lang = ?1 AND key = ?2",
-        rusqlite::params![lang.code(), key(text)],
+        "SELECT id, text FROM segment WHERE key_hash = ?1 AND lang = ?2",
+        rusqlite::params![key_hash(lang, text), lang.code()],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    candidates.retain(|(_, t)| key(t) == query_key);
     if let Some(q) = candidate_query(store, text, lang)? {
         let more: Vec<(i64, String)> = store.query_rows(
             "SELECT s.id, s.text FROM segment_fts f JOIN segment s ON s.id = f.rowid

@@ -18,7 +18,7 @@ use crate::formats::text::decode;
 use crate::formats::tmx::{self, TmxReader};
 use crate::formats::InputFormat;
 use crate::segment;
-use crate::store::{clean_path, DocumentFormat, NewDocument, Store, Writer};
+use crate::store::{clean_path, DocumentFormat, NewDocument, Place, Store, Writer};
 use crate::{Error, Lang, Result};
 
 /// What the caller decides about an import.
@@ -247,12 +247,22 @@ fn import_file(
             })?;
             let mut result = Ok(());
             let mut position = 0u64;
+            let mut preparer = writer.preparer();
             segment::for_each(&text, lang, |s| {
                 if result.is_err() {
                     return;
                 }
                 position += 1;
-                result = store_sentence(writer, doc, position, lang, &s);
+                let place = Place {
+                    position,
+                    paragraph: s.paragraph.into(),
+                    sentence: s.sentence.into(),
+                };
+                let p = preparer.prepare(lang, s.text);
+                result = match lang {
+                    Lang::En => writer.add(doc, place, Some(p), None),
+                    Lang::Zh => writer.add(doc, place, None, Some(p)),
+                };
             });
             result?;
             report.units = position;
@@ -274,14 +284,7 @@ fn import_file(
             let mut position = 0u64;
             for u in units {
                 position += 1;
-                store_pair(
-                    writer,
-                    doc,
-                    position,
-                    u.line,
-                    u.en.as_deref(),
-                    u.zh.as_deref(),
-                )?;
+                store_pair(writer, doc, position, u.line, u.en, u.zh)?;
             }
             report.units = position;
             report.skipped_rows = reader.skipped;
@@ -302,14 +305,7 @@ fn import_file(
                     continue;
                 }
                 position += 1;
-                store_pair(
-                    writer,
-                    doc,
-                    position,
-                    pair.line,
-                    pair.en.as_deref(),
-                    pair.zh.as_deref(),
-                )?;
+                store_pair(writer, doc, position, pair.line, pair.en, pair.zh)?;
             }
             report.units = position;
         }
@@ -324,28 +320,18 @@ fn store_pair(
     doc: i64,
     position: u64,
     line: u64,
-    en: Option<&str>,
-    zh: Option<&str>,
+    en: Option<String>,
+    zh: Option<String>,
 ) -> Result<()> {
-    let en = en.map(|t| writer.segment(Lang::En, t)).transpose()?;
-    let zh = zh.map(|t| writer.segment(Lang::Zh, t)).transpose()?;
-    let unit = writer.unit(en, zh)?;
-    writer.occurrence(doc, position, unit, line, 1)
-}
-
-fn store_sentence(
-    writer: &mut Writer<'_>,
-    doc: i64,
-    position: u64,
-    lang: Lang,
-    s: &segment::Segment,
-) -> Result<()> {
-    let seg = writer.segment(lang, &s.text)?;
-    let unit = match lang {
-        Lang::En => writer.unit(Some(seg), None)?,
-        Lang::Zh => writer.unit(None, Some(seg))?,
+    let mut preparer = writer.preparer();
+    let en = en.map(|t| preparer.prepare(Lang::En, t));
+    let zh = zh.map(|t| preparer.prepare(Lang::Zh, t));
+    let place = Place {
+        position,
+        paragraph: line,
+        sentence: 1,
     };
-    writer.occurrence(doc, position, unit, s.paragraph.into(), s.sentence.into())
+    writer.add(doc, place, en, zh)
 }
 
 /// A document's title: its first line when that is a heading (short, with no

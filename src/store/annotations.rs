@@ -3,10 +3,12 @@
 //! changes (only the sentences that the change can affect).
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use rusqlite::{params, Connection};
 
 use super::glossary::load_concepts;
+use super::memory::{key_hash, text_hash};
 use super::Writer;
 use crate::glossary::matcher::{Matcher, NearMemo, Stream, TermMatch, TermRef};
 use crate::glossary::Concept;
@@ -14,15 +16,12 @@ use crate::lang::is_han;
 use crate::{Lang, Result};
 
 /// The matcher for the stored glossary, with the database ids of its
-/// concepts and terms.
+/// concepts and terms. Shared (read-only) by the threads that prepare
+/// sentences.
 pub struct Annotator {
     matcher: Matcher,
     concept_ids: Vec<i64>,
     term_ids: HashMap<(usize, TermRef), i64>,
-    /// Reused between sentences.
-    stream: Stream,
-    found: Vec<TermMatch>,
-    memo: NearMemo,
 }
 
 impl Annotator {
@@ -78,14 +77,96 @@ impl Annotator {
             matcher: Matcher::new(concepts)?,
             concept_ids,
             term_ids,
-            stream: Stream::default(),
-            found: Vec::new(),
-            memo: NearMemo::default(),
         }))
     }
 
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    /// The term occurrences of `text`, as rows to store.
+    fn occurrences(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<TermRow>) {
+        let m = &self.matcher;
+        m.find_into(text, &mut scratch.stream, &mut scratch.found);
+        let near = if text.is_ascii() || !text.chars().any(is_han) {
+            m.near_misses_in(text, &scratch.stream, &scratch.found, &mut scratch.memo)
+        } else {
+            Vec::new()
+        };
+        let rows = scratch
+            .found
+            .iter()
+            .map(|f| (f.concept, f.term, f.start, f.end, false))
+            .chain(
+                near.iter()
+                    .map(|f| (f.concept, f.term, f.start, f.end, true)),
+            );
+        for (concept, term, start, end, near) in rows {
+            if let Some(&term) = self.term_ids.get(&(concept, term)) {
+                out.push(TermRow {
+                    start: start as i64,
+                    end: end as i64,
+                    concept: self.concept_ids[concept],
+                    term,
+                    near,
+                });
+            }
+        }
+    }
+}
+
+/// What annotating reuses from one sentence to the next.
+#[derive(Default)]
+struct Scratch {
+    stream: Stream,
+    found: Vec<TermMatch>,
+    memo: NearMemo,
+}
+
+/// A term occurrence to store.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TermRow {
+    start: i64,
+    end: i64,
+    concept: i64,
+    term: i64,
+    near: bool,
+}
+
+/// A sentence made ready for storing: its hashes, its full-text index body
+/// and its term occurrences, all computed without the database, so that a
+/// second thread can prepare sentences while the writer stores them.
+pub struct Prepared {
+    pub(super) lang: Lang,
+    pub(super) text: String,
+    pub(super) hash: i64,
+    pub(super) key_hash: i64,
+    pub(super) fts: String,
+    pub(super) terms: Vec<TermRow>,
+}
+
+/// Prepares sentences for a [`Writer`]; made by [`Writer::preparer`], and
+/// `Send`, so it can run on another thread.
+#[derive(Default)]
+pub struct Preparer {
+    annotator: Option<Arc<Annotator>>,
+    scratch: Scratch,
+}
+
+impl Preparer {
+    pub fn prepare(&mut self, lang: Lang, text: String) -> Prepared {
+        let mut terms = Vec::new();
+        if let Some(a) = &self.annotator {
+            a.occurrences(&text, &mut self.scratch, &mut terms);
+        }
+        Prepared {
+            lang,
+            hash: text_hash(lang, &text),
+            key_hash: key_hash(lang, &text),
+            fts: fts_body(&text, lang),
+            terms,
+            text,
+        }
     }
 }
 
@@ -109,67 +190,43 @@ pub fn fts_body(text: &str, lang: Lang) -> String {
 }
 
 impl Writer<'_> {
-    /// Indexes a new sentence for search and records its term occurrences.
-    pub(super) fn index_segment(&mut self, id: i64, lang: Lang, text: &str) -> Result<()> {
-        self.pending_fts.push((id, fts_body(text, lang)));
+    /// A preparer of sentences for this writer (with the glossary's matcher
+    /// once [`Writer::load_annotator`] has run).
+    pub fn preparer(&self) -> Preparer {
+        Preparer {
+            annotator: self.annotator.clone(),
+            scratch: Scratch::default(),
+        }
+    }
+
+    /// Indexes a new sentence for search and stores its term occurrences.
+    pub(super) fn index_prepared(&mut self, id: i64, p: Prepared) -> Result<()> {
+        self.store_terms(id, &p.terms)?;
+        self.pending_fts.push((id, p.fts));
         if self.pending_fts.len() >= 20_000 {
             self.flush_fts()?;
-        }
-        if let Some(mut annotator) = self.annotator.take() {
-            let result = self.annotate(&mut annotator, id, text);
-            self.annotator = Some(annotator);
-            result?;
         }
         Ok(())
     }
 
-    fn annotate(&mut self, a: &mut Annotator, segment: i64, text: &str) -> Result<()> {
-        let mut found = std::mem::take(&mut a.found);
-        a.matcher.find_into(text, &mut a.stream, &mut found);
-        let near = if text.is_ascii() || !text.chars().any(is_han) {
-            a.matcher
-                .near_misses_in(text, &a.stream, &found, &mut a.memo)
-        } else {
-            Vec::new()
-        };
-        let result = self.store_occurrences(a, segment, &found, &near);
-        a.found = found;
-        result
+    /// Indexes a stored sentence anew (search and term occurrences).
+    fn index_segment(&mut self, id: i64, lang: Lang, text: String) -> Result<()> {
+        let mut preparer = std::mem::take(&mut self.preparer);
+        let p = preparer.prepare(lang, text);
+        self.preparer = preparer;
+        self.index_prepared(id, p)
     }
 
-    fn store_occurrences(
-        &mut self,
-        a: &Annotator,
-        segment: i64,
-        found: &[TermMatch],
-        near: &[crate::glossary::matcher::NearMiss],
-    ) -> Result<()> {
-        if found.is_empty() && near.is_empty() {
+    fn store_terms(&mut self, segment: i64, rows: &[TermRow]) -> Result<()> {
+        if rows.is_empty() {
             return Ok(());
         }
         let mut stmt = self.tx.prepare_cached(
             "INSERT OR REPLACE INTO term_occurrence (segment, start, end, concept, term, near)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
-        let rows = found
-            .iter()
-            .map(|m| (m.concept, m.term, m.start, m.end, false))
-            .chain(
-                near.iter()
-                    .map(|m| (m.concept, m.term, m.start, m.end, true)),
-            );
-        for (concept, term, start, end, near) in rows {
-            let Some(&term_id) = a.term_ids.get(&(concept, term)) else {
-                continue;
-            };
-            stmt.execute(params![
-                segment,
-                start as i64,
-                end as i64,
-                a.concept_ids[concept],
-                term_id,
-                near
-            ])?;
+        for r in rows {
+            stmt.execute(params![segment, r.start, r.end, r.concept, r.term, r.near])?;
         }
         Ok(())
     }
@@ -192,7 +249,8 @@ impl Writer<'_> {
     /// Loads the glossary's matcher, so that sentences stored from now on in
     /// this transaction get their term occurrences.
     pub fn load_annotator(&mut self) -> Result<()> {
-        self.annotator = Annotator::load(&self.tx)?;
+        self.annotator = Annotator::load(&self.tx)?.map(Arc::new);
+        self.preparer = self.preparer();
         Ok(())
     }
 
@@ -209,7 +267,7 @@ impl Writer<'_> {
         self.load_annotator()?;
         for (id, lang, text) in rows {
             let lang = if lang == "zh" { Lang::Zh } else { Lang::En };
-            self.index_segment(id, lang, &text)?;
+            self.index_segment(id, lang, text)?;
         }
         Ok(())
     }
@@ -239,7 +297,7 @@ impl Writer<'_> {
         changed: &[String],
     ) -> Result<usize> {
         self.load_annotator()?;
-        let Some(mut annotator) = self.annotator.take() else {
+        let Some(annotator) = self.annotator.clone() else {
             self.tx.execute("DELETE FROM term_occurrence", [])?;
             return Ok(0);
         };
@@ -283,14 +341,18 @@ impl Writer<'_> {
                 }
             }
         }
-        for (id, text) in &texts {
+        let count = texts.len();
+        let mut scratch = Scratch::default();
+        let mut rows = Vec::new();
+        for (id, text) in texts {
             self.tx
                 .prepare_cached("DELETE FROM term_occurrence WHERE segment = ?1")?
                 .execute([id])?;
-            self.annotate(&mut annotator, *id, text)?;
+            rows.clear();
+            annotator.occurrences(&text, &mut scratch, &mut rows);
+            self.store_terms(id, &rows)?;
         }
-        self.annotator = Some(annotator);
-        Ok(texts.len())
+        Ok(count)
     }
 }
 

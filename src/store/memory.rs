@@ -4,6 +4,12 @@
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::Serialize;
 
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+use super::annotations::{Annotator, Prepared, Preparer};
 use super::Store;
 use crate::normalize;
 use crate::{Error, Lang, Result};
@@ -250,6 +256,59 @@ pub fn clean_path(path: &str) -> String {
     }
 }
 
+/// Where a unit occurs in a document.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    /// Order in the document, from 1.
+    pub position: u64,
+    /// From 1; the line for pairs files.
+    pub paragraph: u64,
+    /// Within the paragraph, from 1.
+    pub sentence: u64,
+}
+
+/// The hash by which a sentence is found (deduplication): of its language
+/// and its text. xxh3, whose output is fixed by its specification, so that
+/// stored hashes stay valid across builds.
+pub fn text_hash(lang: Lang, text: &str) -> i64 {
+    let seed = match lang {
+        Lang::En => 1,
+        Lang::Zh => 2,
+    };
+    xxh3_64_with_seed(text.as_bytes(), seed) as i64
+}
+
+/// The hash by which exact matches are found: of the language and
+/// [`normalize::key`] of the text.
+pub fn key_hash(lang: Lang, text: &str) -> i64 {
+    let seed = match lang {
+        Lang::En => 3,
+        Lang::Zh => 4,
+    };
+    xxh3_64_with_seed(normalize::key(text).as_bytes(), seed) as i64
+}
+
+/// Defines the SQL functions tifa_text_hash(lang, text) and
+/// tifa_key_hash(lang, text) on a connection (migration 0005 uses them).
+pub(super) fn define_functions(conn: &rusqlite::Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    for (name, hash) in [
+        ("tifa_text_hash", text_hash as fn(Lang, &str) -> i64),
+        ("tifa_key_hash", key_hash),
+    ] {
+        conn.create_scalar_function(name, 2, flags, move |ctx| {
+            let lang = if ctx.get_raw(0).as_str()? == "zh" {
+                Lang::Zh
+            } else {
+                Lang::En
+            };
+            Ok(hash(lang, ctx.get_raw(1).as_str()?))
+        })?;
+    }
+    Ok(())
+}
+
 /// A document to store, with everything but its content.
 pub struct NewDocument<'a> {
     pub path: &'a str,
@@ -268,7 +327,15 @@ pub struct Writer<'a> {
     pub(super) now: String,
     /// The glossary matcher, once loaded: new sentences get their term
     /// occurrences.
-    pub(super) annotator: Option<super::annotations::Annotator>,
+    pub(super) annotator: Option<Arc<Annotator>>,
+    /// Prepares the sentences given as text.
+    pub(super) preparer: Preparer,
+    /// Sentences stored by this writer, by hash: most duplicates are found
+    /// without a query.
+    new_segments: FxHashMap<i64, i64>,
+    /// Whether the memory held sentences before this writer: if not, a
+    /// sentence not in `new_segments` is new without asking the database.
+    had_segments: bool,
     /// Sentences whose term occurrences a glossary change has removed, to
     /// annotate again.
     pub(super) touched: std::collections::BTreeSet<i64>,
@@ -281,10 +348,15 @@ pub struct Writer<'a> {
 impl<'a> Writer<'a> {
     pub(super) fn new(tx: Transaction<'a>) -> Result<Self> {
         tx.execute_batch("CREATE TEMP TABLE IF NOT EXISTS orphan_unit (id INTEGER PRIMARY KEY)")?;
+        let had_segments =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM segment)", [], |r| r.get(0))?;
         Ok(Writer {
             tx,
             now: now_rfc3339(),
             annotator: None,
+            preparer: Preparer::default(),
+            new_segments: FxHashMap::default(),
+            had_segments,
             touched: Default::default(),
             pending_fts: Vec::new(),
         })
@@ -395,20 +467,55 @@ impl<'a> Writer<'a> {
 
     /// The id of the sentence `text` in `lang`, stored if new.
     pub fn segment(&mut self, lang: Lang, text: &str) -> Result<i64> {
-        let found: Option<i64> = self
-            .tx
-            .prepare_cached("SELECT id FROM segment WHERE lang = ?1 AND text = ?2")?
-            .query_row(params![lang.code(), text], |r| r.get(0))
-            .optional()?;
-        if let Some(id) = found {
-            return Ok(id);
+        let mut preparer = std::mem::take(&mut self.preparer);
+        let prepared = preparer.prepare(lang, text.to_string());
+        self.preparer = preparer;
+        Ok(self.store_prepared(prepared)?.0)
+    }
+
+    /// Stores a prepared sentence unless the memory has it already; returns
+    /// its id and whether it is new.
+    pub fn store_prepared(&mut self, p: Prepared) -> Result<(i64, bool)> {
+        if let Some(id) = self.find_segment(p.lang, &p.text, p.hash)? {
+            return Ok((id, false));
         }
         self.tx
-            .prepare_cached("INSERT INTO segment (lang, text, key) VALUES (?1, ?2, ?3)")?
-            .execute(params![lang.code(), text, normalize::key(text)])?;
+            .prepare_cached(
+                "INSERT INTO segment (lang, text, hash, key_hash) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![p.lang.code(), p.text, p.hash, p.key_hash])?;
         let id = self.tx.last_insert_rowid();
-        self.index_segment(id, lang, text)?;
-        Ok(id)
+        self.new_segments.insert(p.hash, id);
+        self.index_prepared(id, p)?;
+        Ok((id, true))
+    }
+
+    /// The stored sentence `text` in `lang`, whose hash is `hash`.
+    fn find_segment(&self, lang: Lang, text: &str, hash: i64) -> Result<Option<i64>> {
+        if let Some(&id) = self.new_segments.get(&hash) {
+            let stored: Option<String> = self
+                .tx
+                .prepare_cached("SELECT text FROM segment WHERE id = ?1 AND lang = ?2")?
+                .query_row(params![id, lang.code()], |r| r.get(0))
+                .optional()?;
+            if stored.as_deref() == Some(text) {
+                return Ok(Some(id));
+            }
+        } else if !self.had_segments {
+            return Ok(None);
+        }
+        // A sentence stored before this writer, or another sentence with the
+        // same hash.
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id, text FROM segment WHERE hash = ?1 AND lang = ?2")?;
+        let mut rows = stmt.query(params![hash, lang.code()])?;
+        while let Some(r) = rows.next()? {
+            if r.get::<_, String>(1)? == text {
+                return Ok(Some(r.get(0)?));
+            }
+        }
+        Ok(None)
     }
 
     /// The id of the unit pairing `en` and `zh` (either may be absent, not
@@ -417,16 +524,48 @@ impl<'a> Writer<'a> {
         debug_assert!(en.is_some() || zh.is_some());
         let found: Option<i64> = self
             .tx
-            .prepare_cached("SELECT id FROM unit WHERE ifnull(en, 0) = ?1 AND ifnull(zh, 0) = ?2")?
-            .query_row(params![en.unwrap_or(0), zh.unwrap_or(0)], |r| r.get(0))
+            .prepare_cached("SELECT id FROM unit WHERE en IS ?1 AND zh IS ?2")?
+            .query_row(params![en, zh], |r| r.get(0))
             .optional()?;
-        if let Some(id) = found {
-            return Ok(id);
+        match found {
+            Some(id) => Ok(id),
+            None => self.insert_unit(en, zh),
         }
+    }
+
+    fn insert_unit(&mut self, en: Option<i64>, zh: Option<i64>) -> Result<i64> {
         self.tx
             .prepare_cached("INSERT INTO unit (en, zh, created_at) VALUES (?1, ?2, ?3)")?
             .execute(params![en, zh, self.now])?;
         Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Stores a unit of prepared sentences (either side may be absent, not
+    /// both) as occurring in `document` at `position`. A unit with a new
+    /// sentence is new, so it is inserted without a lookup.
+    pub fn add(
+        &mut self,
+        document: i64,
+        place: Place,
+        en: Option<Prepared>,
+        zh: Option<Prepared>,
+    ) -> Result<()> {
+        let en = en.map(|p| self.store_prepared(p)).transpose()?;
+        let zh = zh.map(|p| self.store_prepared(p)).transpose()?;
+        let fresh = en.is_some_and(|s| s.1) || zh.is_some_and(|s| s.1);
+        let (en, zh) = (en.map(|s| s.0), zh.map(|s| s.0));
+        let unit = if fresh {
+            self.insert_unit(en, zh)?
+        } else {
+            self.unit(en, zh)?
+        };
+        self.occurrence(
+            document,
+            place.position,
+            unit,
+            place.paragraph,
+            place.sentence,
+        )
     }
 
     /// Records that `unit` occurs in `document` at `position`.

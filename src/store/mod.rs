@@ -11,11 +11,13 @@ mod memory;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
+pub use annotations::{Prepared, Preparer};
 pub use glossary::{GlossaryChanges, StoredConcept};
 pub use memory::{
-    clean_path, Document, DocumentFormat, NewDocument, Occurrence, PlacedUnit, Stats, Writer,
+    clean_path, key_hash, text_hash, Document, DocumentFormat, NewDocument, Occurrence, Place,
+    PlacedUnit, Stats, Writer,
 };
 
 use crate::{Error, Result};
@@ -35,6 +37,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0004_search_vocabulary",
         include_str!("migrations/0004_search_vocabulary.sql"),
+    ),
+    (
+        "0005_hashed_segments",
+        include_str!("migrations/0005_hashed_segments.sql"),
     ),
 ];
 
@@ -88,6 +94,7 @@ impl Store {
                 .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        memory::define_functions(&self.conn)?;
         self.migrate()
     }
 
@@ -104,10 +111,22 @@ impl Store {
             });
         }
         for (n, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            // Foreign keys are off while a migration rebuilds tables (as
+            // SQLite's documentation prescribes) and checked before commit.
+            self.conn.pragma_update(None, "foreign_keys", false)?;
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
+            let broken: Option<String> = tx
+                .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+                .optional()?;
+            if let Some(table) = broken {
+                return Err(Error::Invalid(format!(
+                    "migration {name} would break references in table {table}; the database is unchanged"
+                )));
+            }
             tx.pragma_update(None, "user_version", (n + 1) as i64)?;
             tx.commit()?;
+            self.conn.pragma_update(None, "foreign_keys", true)?;
             if *name == "0003_terms_and_search" {
                 // Sentences stored before this migration need their index
                 // entries and term occurrences, which SQL alone cannot make.
@@ -180,6 +199,45 @@ mod tests {
             )
             .unwrap();
         assert_eq!(found, 1);
+    }
+
+    #[test]
+    fn sentences_stored_before_hashing_are_hashed_by_the_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v4.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            for (_, sql) in &MIGRATIONS[..4] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 4).unwrap();
+            conn.execute_batch(
+                "INSERT INTO segment (id, lang, text, key) VALUES (7, 'en', 'Uphold the Two Upholds.', 'k');
+                 INSERT INTO unit (id, en, zh, created_at) VALUES (3, 7, NULL, 'then');",
+            )
+            .unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        let (hash, key): (i64, i64) = store
+            .conn
+            .query_row("SELECT hash, key_hash FROM segment WHERE id = 7", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(hash, text_hash(crate::Lang::En, "Uphold the Two Upholds."));
+        assert_eq!(key, key_hash(crate::Lang::En, "uphold the two upholds."));
+        let mut w = store.writer().unwrap();
+        let again = w
+            .segment(crate::Lang::En, "Uphold the Two Upholds.")
+            .unwrap();
+        assert_eq!(again, 7);
+        assert_eq!(w.unit(Some(7), None).unwrap(), 3);
+        let other = w
+            .segment(crate::Lang::Zh, "Uphold the Two Upholds.")
+            .unwrap();
+        assert_ne!(other, 7);
+        w.commit().unwrap();
+        assert_eq!(store.stats().unwrap().units, 1);
     }
 
     #[test]

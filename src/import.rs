@@ -245,49 +245,51 @@ fn import_file(
                 lang: Some(lang),
                 ..document
             })?;
-            let mut result = Ok(());
-            let mut position = 0u64;
-            let mut preparer = writer.preparer();
-            segment::for_each(&text, lang, |s| {
-                if result.is_err() {
-                    return;
-                }
-                position += 1;
-                let place = Place {
-                    position,
-                    paragraph: s.paragraph.into(),
-                    sentence: s.sentence.into(),
-                };
-                let p = preparer.prepare(lang, s.text);
-                result = match lang {
-                    Lang::En => writer.add(doc, place, Some(p), None),
-                    Lang::Zh => writer.add(doc, place, None, Some(p)),
-                };
-            });
-            result?;
-            report.units = position;
+            let (units, ()) = store_rows(writer, doc, |emit| {
+                let mut position = 0u64;
+                let mut open = true;
+                segment::for_each(&text, lang, |s| {
+                    if !open {
+                        return;
+                    }
+                    position += 1;
+                    let place = Place {
+                        position,
+                        paragraph: s.paragraph.into(),
+                        sentence: s.sentence.into(),
+                    };
+                    open = match lang {
+                        Lang::En => emit(place, Some(s.text), None),
+                        Lang::Zh => emit(place, None, Some(s.text)),
+                    };
+                });
+                Ok(())
+            })?;
+            report.units = units;
         }
         InputFormat::Tmx => {
             if !tmx::looks_like_tmx(&text) {
                 return Err(Error::file(path, "not a TMX file (no <tmx> element)"));
-            }
-            let mut reader = TmxReader::new(path, &text);
-            let mut units = Vec::new();
-            for unit in reader.by_ref() {
-                units.push(unit?);
             }
             let doc = writer.replace_document(&NewDocument {
                 title: &file_stem(path),
                 lang: None,
                 ..document
             })?;
-            let mut position = 0u64;
-            for u in units {
-                position += 1;
-                store_pair(writer, doc, position, u.line, u.en, u.zh)?;
-            }
-            report.units = position;
-            report.skipped_rows = reader.skipped;
+            let (units, skipped) = store_rows(writer, doc, |emit| {
+                let mut reader = TmxReader::new(path, &text);
+                let mut position = 0u64;
+                for unit in reader.by_ref() {
+                    let u = unit?;
+                    position += 1;
+                    if !emit(line_place(position, u.line), u.en, u.zh) {
+                        break;
+                    }
+                }
+                Ok(reader.skipped)
+            })?;
+            report.units = units;
+            report.skipped_rows = skipped;
         }
         InputFormat::Pairs(delimiter) => {
             let reader = PairsReader::new(path, &text, delimiter, options.columns)?;
@@ -297,41 +299,94 @@ fn import_file(
                 lang: None,
                 ..document
             })?;
-            let mut position = 0u64;
-            for pair in reader {
-                let pair = pair?;
-                if pair.en.is_none() && pair.zh.is_none() {
-                    report.skipped_rows += 1;
-                    continue;
+            let (units, skipped) = store_rows(writer, doc, |emit| {
+                let mut position = 0u64;
+                let mut skipped = 0;
+                for pair in reader {
+                    let pair = pair?;
+                    if pair.en.is_none() && pair.zh.is_none() {
+                        skipped += 1;
+                        continue;
+                    }
+                    position += 1;
+                    if !emit(line_place(position, pair.line), pair.en, pair.zh) {
+                        break;
+                    }
                 }
-                position += 1;
-                store_pair(writer, doc, position, pair.line, pair.en, pair.zh)?;
-            }
-            report.units = position;
+                Ok(skipped)
+            })?;
+            report.units = units;
+            report.skipped_rows = skipped;
         }
     }
     Ok(report)
 }
 
-/// Stores one aligned pair (either side may be missing) as a unit that
-/// occurs in `doc` at `position`, on line `line` of the file.
-fn store_pair(
-    writer: &mut Writer<'_>,
-    doc: i64,
-    position: u64,
-    line: u64,
-    en: Option<String>,
-    zh: Option<String>,
-) -> Result<()> {
-    let mut preparer = writer.preparer();
-    let en = en.map(|t| preparer.prepare(Lang::En, t));
-    let zh = zh.map(|t| preparer.prepare(Lang::Zh, t));
-    let place = Place {
+/// The place of an aligned pair: its line in the file.
+fn line_place(position: u64, line: u64) -> Place {
+    Place {
         position,
         paragraph: line,
         sentence: 1,
-    };
-    writer.add(doc, place, en, zh)
+    }
+}
+
+/// How many units go from the reading thread to the writer at a time.
+const BATCH: usize = 2048;
+
+/// Stores the units that `read` hands to its `emit` callback (a place, the
+/// English and the Chinese text) as occurring in `doc`. `read` runs on a
+/// second thread, which also prepares each sentence (hashes, full-text
+/// body, term occurrences), while this thread writes to the database;
+/// `emit` returns false once the writer has failed, and `read` should then
+/// stop. Returns how many units were stored and what `read` returned.
+fn store_rows<T, R>(writer: &mut Writer<'_>, doc: i64, read: R) -> Result<(u64, T)>
+where
+    T: Send,
+    R: FnOnce(&mut dyn FnMut(Place, Option<String>, Option<String>) -> bool) -> Result<T> + Send,
+{
+    type Prepared = crate::store::Prepared;
+    let mut preparer = writer.preparer();
+    std::thread::scope(|scope| {
+        let (send, receive) =
+            std::sync::mpsc::sync_channel::<Vec<(Place, Option<Prepared>, Option<Prepared>)>>(8);
+        let reader = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut open = true;
+            let result = read(&mut |place, en, zh| {
+                let en = en.map(|t| preparer.prepare(Lang::En, t));
+                let zh = zh.map(|t| preparer.prepare(Lang::Zh, t));
+                batch.push((place, en, zh));
+                if batch.len() == BATCH {
+                    open = send.send(std::mem::take(&mut batch)).is_ok();
+                }
+                open
+            });
+            if open && !batch.is_empty() {
+                let _ = send.send(batch);
+            }
+            result
+        });
+        let mut stored = 0u64;
+        let mut written = Ok(());
+        'batches: while let Ok(batch) = receive.recv() {
+            for (place, en, zh) in batch {
+                if let Err(e) = writer.add(doc, place, en, zh) {
+                    written = Err(e);
+                    break 'batches;
+                }
+                stored += 1;
+            }
+        }
+        // The reader stops at its next unit once nobody receives.
+        drop(receive);
+        let read = match reader.join() {
+            Ok(read) => read,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        written?;
+        Ok((stored, read?))
+    })
 }
 
 /// A document's title: its first line when that is a heading (short, with no

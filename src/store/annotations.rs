@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 use super::glossary::load_concepts;
 use super::memory::{key_hash, text_hash};
@@ -218,15 +218,18 @@ impl Writer<'_> {
     }
 
     fn store_terms(&mut self, segment: i64, rows: &[TermRow]) -> Result<()> {
-        if rows.is_empty() {
-            return Ok(());
-        }
-        let mut stmt = self.tx.prepare_cached(
-            "INSERT OR REPLACE INTO term_occurrence (segment, start, end, concept, term, near)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
         for r in rows {
-            stmt.execute(params![segment, r.start, r.end, r.concept, r.term, r.near])?;
+            self.pending_terms.push(
+                &self.tx,
+                [
+                    segment,
+                    r.start,
+                    r.end,
+                    r.concept,
+                    r.term,
+                    i64::from(r.near),
+                ],
+            )?;
         }
         Ok(())
     }
@@ -256,6 +259,7 @@ impl Writer<'_> {
 
     /// Indexes every stored sentence and records its term occurrences anew.
     pub(super) fn reindex_all(&mut self) -> Result<()> {
+        self.flush()?;
         let mut rows: Vec<(i64, String, String)> = Vec::new();
         {
             let mut stmt = self.tx.prepare("SELECT id, lang, text FROM segment")?;
@@ -273,7 +277,8 @@ impl Writer<'_> {
     }
 
     /// The sentences with term occurrences of these concepts (by name).
-    pub(super) fn segments_with_concepts(&self, names: &[String]) -> Result<BTreeSet<i64>> {
+    pub(super) fn segments_with_concepts(&mut self, names: &[String]) -> Result<BTreeSet<i64>> {
+        self.flush()?;
         let mut out = BTreeSet::new();
         let mut stmt = self.tx.prepare_cached(
             "SELECT DISTINCT o.segment FROM term_occurrence o JOIN concept c ON c.id = o.concept WHERE c.name = ?1",
@@ -296,6 +301,7 @@ impl Writer<'_> {
         mut touched: BTreeSet<i64>,
         changed: &[String],
     ) -> Result<usize> {
+        self.flush()?;
         self.load_annotator()?;
         let Some(annotator) = self.annotator.clone() else {
             self.tx.execute("DELETE FROM term_occurrence", [])?;

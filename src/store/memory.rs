@@ -343,6 +343,55 @@ pub struct Writer<'a> {
     /// in a few large statements instead of one per sentence keeps FTS5 from
     /// flushing its index at every statement.
     pub(super) pending_fts: Vec<(i64, String)>,
+    /// Occurrences and term occurrences waiting to be inserted, many rows
+    /// per statement.
+    pending_occurrences: IntRows<5>,
+    pub(super) pending_terms: IntRows<6>,
+}
+
+/// Rows of integers waiting to be inserted into one table, written many
+/// rows per statement (a statement costs far more than a row). Nothing
+/// reads the table between [`Writer::flush`]es.
+pub(super) struct IntRows<const N: usize> {
+    /// "INSERT INTO table (columns)", completed with VALUES.
+    insert: &'static str,
+    rows: Vec<[i64; N]>,
+}
+
+impl<const N: usize> IntRows<N> {
+    /// Rows per statement (SQLite allows 32,766 parameters).
+    const PER_STATEMENT: usize = 128;
+
+    pub(super) fn new(insert: &'static str) -> Self {
+        IntRows {
+            insert,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row; writes the rows once there are many.
+    pub(super) fn push(&mut self, tx: &Transaction<'_>, row: [i64; N]) -> Result<()> {
+        self.rows.push(row);
+        if self.rows.len() >= 64 * Self::PER_STATEMENT {
+            self.flush(tx)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn flush(&mut self, tx: &Transaction<'_>) -> Result<()> {
+        for chunk in self.rows.chunks(Self::PER_STATEMENT) {
+            let one = format!("({})", vec!["?"; N].join(", "));
+            let sql = format!(
+                "{} VALUES {}",
+                self.insert,
+                vec![one; chunk.len()].join(", ")
+            );
+            tx.prepare_cached(&sql)?
+                .execute(rusqlite::params_from_iter(chunk.iter().flatten()))?;
+        }
+        self.rows.clear();
+        Ok(())
+    }
 }
 
 impl<'a> Writer<'a> {
@@ -359,17 +408,32 @@ impl<'a> Writer<'a> {
             had_segments,
             touched: Default::default(),
             pending_fts: Vec::new(),
+            pending_occurrences: IntRows::new(
+                "INSERT INTO occurrence (document, position, unit, paragraph, sentence)",
+            ),
+            pending_terms: IntRows::new(
+                "INSERT OR REPLACE INTO term_occurrence (segment, start, end, concept, term, near)",
+            ),
         })
     }
 
     pub fn commit(mut self) -> Result<()> {
-        self.flush_fts()?;
+        self.flush()?;
         self.tx.commit()?;
         Ok(())
     }
 
+    /// Writes every pending row, so that queries in this transaction see
+    /// them.
+    pub fn flush(&mut self) -> Result<()> {
+        self.flush_fts()?;
+        self.pending_occurrences.flush(&self.tx)?;
+        self.pending_terms.flush(&self.tx)
+    }
+
     /// The stored document at `path` (cleaned), if any.
-    pub fn document_by_path(&self, path: &str) -> Result<Option<Document>> {
+    pub fn document_by_path(&mut self, path: &str) -> Result<Option<Document>> {
+        self.flush()?;
         let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM document d WHERE d.path = ?1");
         Ok(self
             .tx
@@ -439,6 +503,7 @@ impl<'a> Writer<'a> {
     }
 
     fn clear_occurrences(&mut self, document: i64) -> Result<()> {
+        self.flush()?;
         self.tx.execute("DELETE FROM orphan_unit", [])?;
         self.tx.execute(
             "INSERT OR IGNORE INTO orphan_unit (id) SELECT unit FROM occurrence WHERE document = ?1",
@@ -577,23 +642,21 @@ impl<'a> Writer<'a> {
         paragraph: u64,
         sentence: u64,
     ) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO occurrence (document, position, unit, paragraph, sentence)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
+        self.pending_occurrences.push(
+            &self.tx,
+            [
                 document,
                 position as i64,
                 unit,
                 paragraph as i64,
-                sentence as i64
-            ])?;
-        Ok(())
+                sentence as i64,
+            ],
+        )
     }
 
     /// Documents whose path lies under `dir` (cleaned), for pruning.
-    pub fn documents_under(&self, dir: &str) -> Result<Vec<Document>> {
+    pub fn documents_under(&mut self, dir: &str) -> Result<Vec<Document>> {
+        self.flush()?;
         let prefix = if dir.is_empty() {
             String::new()
         } else {

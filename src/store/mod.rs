@@ -152,6 +152,7 @@ impl Store {
         // are used); reads such as exports keep the default, so their memory
         // stays small.
         self.conn.pragma_update(None, "cache_size", -32768)?;
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         Writer::new(
             self.conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?,

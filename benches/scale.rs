@@ -3,8 +3,9 @@
 //!
 //! Run with `cargo build --release && cargo bench --bench scale`
 //! (TIFA_BENCH_SIZES=10000,100000 for other sizes; TIFA_BENCH_STEPS to run
-//! only some of text,match,search,check,export; the TSV import always runs,
-//! the other steps need its memory). For each size it writes deterministic
+//! only some of text,tsv,match,search,check,export: match, search, check
+//! and export use the TSV import's memory, which TIFA_BENCH_DIR=DIR keeps
+//! for the next run). For each size it writes deterministic
 //! synthetic report sentences (the bundled reports' English sentences with
 //! numbered variants, so many are near-duplicates, and exact repeats) and
 //! measures, with the real `tifa` binary on a database holding the bundled
@@ -108,7 +109,7 @@ fn main() {
         .filter_map(|s| s.trim().parse().ok())
         .collect();
     let steps = std::env::var("TIFA_BENCH_STEPS")
-        .unwrap_or_else(|_| "text,match,search,check,export".into());
+        .unwrap_or_else(|_| "text,tsv,match,search,check,export".into());
     let step = |name: &str| steps.split(',').any(|s| s.trim() == name);
     let base = [
         sentences("tm/un-general-debate/CHN_77_2022.txt"),
@@ -128,8 +129,12 @@ fn main() {
             Some(d) => {
                 let d = Path::new(&d).join(size.to_string());
                 std::fs::create_dir_all(&d).unwrap();
-                for db in ["text.db", "bench.db"] {
-                    let _ = std::fs::remove_file(d.join(db));
+                for (db, made_by) in [("text.db", "text"), ("bench.db", "tsv")] {
+                    if step(made_by) {
+                        for end in ["", "-wal", "-shm"] {
+                            let _ = std::fs::remove_file(d.join(format!("{db}{end}")));
+                        }
+                    }
                 }
                 d
             }
@@ -182,21 +187,24 @@ fn main() {
                 writeln!(w, "{}\t{}（{}）", english(&base, i), zh[i % zh.len()], i).unwrap();
             }
         }
-        let db = database(&tifa, dir, "bench.db");
-        let (secs, peak) = common::run_measured(
-            Command::new(&tifa)
-                .arg("--db")
-                .arg(&db)
-                .args(["import", "-q"])
-                .arg(&tsv),
-        );
-        println!(
-            "[{size} units] import of a {:.0} MB TSV of pairs: {secs:.1} s = {:.0} units/s; database {:.0} MB; peak {:.0} MB",
-            mb(&tsv),
-            size as f64 / secs,
-            mb(&db),
-            peak as f64 / 1024.0
-        );
+        let db = dir.join("bench.db");
+        if step("tsv") || !db.exists() {
+            let db = database(&tifa, dir, "bench.db");
+            let (secs, peak) = common::run_measured(
+                Command::new(&tifa)
+                    .arg("--db")
+                    .arg(&db)
+                    .args(["import", "-q"])
+                    .arg(&tsv),
+            );
+            println!(
+                "[{size} units] import of a {:.0} MB TSV of pairs: {secs:.1} s = {:.0} units/s; database {:.0} MB; peak {:.0} MB",
+                mb(&tsv),
+                size as f64 / secs,
+                mb(&db),
+                peak as f64 / 1024.0
+            );
+        }
 
         let store = Store::open(&db).unwrap();
         let mut rng = common::Lcg(size as u64);
@@ -212,6 +220,11 @@ fn main() {
                 latencies.push(started.elapsed().as_secs_f64() * 1000.0);
                 if found.first().is_some_and(|m| m.text == intended) {
                     first += 1;
+                } else if std::env::var_os("TIFA_BENCH_DEBUG").is_some() {
+                    eprintln!(
+                        "query:    {query}\nintended: {intended}\nfirst:    {:?}\n",
+                        found.first().map(|m| (&m.text, m.score))
+                    );
                 }
             }
             latencies.sort_by(|a, b| a.total_cmp(b));

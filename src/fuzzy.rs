@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::lang::is_han;
 use crate::normalize::key;
+use crate::store::annotations::words;
 use crate::store::{key_hash, Store};
 use crate::{Lang, Result};
 
@@ -117,29 +118,46 @@ const STOPWORDS: &[&str] = &[
     "should", "can", "may", "must",
 ];
 
-/// How many of the query's rarest words look for candidates.
-const RAREST: usize = 8;
+/// How many of the query's rarest words (or character pairs) look for
+/// candidates.
+const RAREST: usize = 4;
 
-/// The FTS5 query that finds candidates: the query's rarest words
-/// (English; common words would make the index score most of the memory),
-/// or its character pairs (Chinese).
+/// How many numbers of the query join the rarest terms.
+const NUMBERS: usize = 2;
+
+/// The FTS5 query that finds candidates. Its terms are the query's words
+/// (English, without stop words) or character pairs (Chinese); the
+/// [`RAREST`] of them by document count are kept, and a candidate must hold
+/// two of them: `("a" AND "b") OR ("a" AND "c") OR …`. A sentence that
+/// differs from the query by an edit or two still holds two of its rare
+/// terms, while the index never ranks the many sentences that share only
+/// one common word with the query.
 fn candidate_query(store: &Store, text: &str, lang: Lang) -> Result<Option<String>> {
-    let mut terms: Vec<String> = match lang {
-        Lang::En => tokens(text, lang)
+    // Each term: the FTS5 phrase, and the tokens whose document counts
+    // bound how common it is.
+    let mut terms: Vec<(String, Vec<String>)> = match lang {
+        Lang::En => words(text)
             .into_iter()
             .filter(|w| {
-                w.chars().all(char::is_alphanumeric)
-                    && w.chars().count() > 2
+                // Numbers count whatever their length: they tell apart
+                // sentences that are otherwise the same.
+                (w.chars().count() > 2 || w.chars().all(|c| c.is_ascii_digit()))
                     && !STOPWORDS.contains(&w.as_str())
             })
+            .map(|w| (w.clone(), vec![w]))
             .collect(),
         Lang::Zh => {
             let han: Vec<char> = text.chars().filter(|c| is_han(*c)).collect();
             if han.len() == 1 {
-                vec![han[0].to_string()]
+                vec![(han[0].to_string(), vec![han[0].to_string()])]
             } else {
                 han.windows(2)
-                    .map(|w| format!("{} {}", w[0], w[1]))
+                    .map(|w| {
+                        (
+                            format!("{} {}", w[0], w[1]),
+                            vec![w[0].to_string(), w[1].to_string()],
+                        )
+                    })
                     .collect()
             }
         }
@@ -149,30 +167,60 @@ fn candidate_query(store: &Store, text: &str, lang: Lang) -> Result<Option<Strin
     if terms.is_empty() {
         return Ok(None);
     }
-    if lang == Lang::En && terms.len() > RAREST {
-        let json = serde_json::to_string(&terms).unwrap_or_default();
-        let counts: Vec<(String, i64)> = store.query_rows(
-            "SELECT q.value, ifnull(v.doc, 0) FROM json_each(?1) q LEFT JOIN segment_vocab v ON v.term = q.value",
+    let mut words: Vec<&str> = terms
+        .iter()
+        .flat_map(|(_, t)| t.iter().map(String::as_str))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let json = serde_json::to_string(&words).unwrap_or_default();
+    let counts: std::collections::HashMap<String, i64> = store
+        .query_rows(
+            "SELECT term, sentences FROM word WHERE term IN (SELECT value FROM json_each(?1))",
             [json],
             |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        let mut ranked: Vec<(i64, String)> = counts
-            .into_iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|(t, n)| (n, t))
-            .collect();
-        ranked.sort();
-        if !ranked.is_empty() {
-            terms = ranked.into_iter().take(RAREST).map(|(_, t)| t).collect();
+        )?
+        .into_iter()
+        .collect();
+    // A term is as common as its least common token allows; terms with a
+    // token the memory lacks cannot find anything.
+    let mut ranked: Vec<(i64, &str)> = terms
+        .iter()
+        .filter_map(|(phrase, tokens)| {
+            let n = tokens
+                .iter()
+                .map(|t| counts.get(t).copied().unwrap_or(0))
+                .min()?;
+            (n > 0).then_some((n, phrase.as_str()))
+        })
+        .collect();
+    ranked.sort_unstable();
+    // The rarest terms, and numbers besides: they tell apart sentences that
+    // are otherwise the same (years, figures, article numbers).
+    let is_number = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+    let numbers: Vec<(i64, &str)> = ranked[RAREST.min(ranked.len())..]
+        .iter()
+        .filter(|(_, t)| is_number(t))
+        .take(NUMBERS)
+        .copied()
+        .collect();
+    ranked.truncate(RAREST);
+    ranked.extend(numbers);
+    let quoted: Vec<String> = ranked
+        .iter()
+        .map(|(_, t)| format!("\"{}\"", t.replace('"', "\"\"")))
+        .collect();
+    Ok(match quoted.len() {
+        0 => None,
+        1 | 2 => Some(quoted.join(" OR ")),
+        _ => {
+            // Pairs with one of the two rarest terms: a sentence one edit
+            // away from the query still has one of them and another term.
+            let (a, b) = (&quoted[0], &quoted[1]);
+            let rest = quoted[2..].join(" OR ");
+            Some(format!("({a} AND ({b} OR {rest})) OR ({b} AND ({rest}))"))
         }
-    }
-    Ok(Some(
-        terms
-            .iter()
-            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" OR "),
-    ))
+    })
 }
 
 /// The best matches for `text`, best first, at least `min` percent.
@@ -230,6 +278,72 @@ pub fn find_matches(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::{DocumentFormat, NewDocument};
+
+    /// A memory of sentences that differ only in a number, as numbered
+    /// articles or yearly reports do.
+    fn variants() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut w = store.writer().unwrap();
+        let d = w
+            .replace_document(&NewDocument {
+                path: "variants.txt",
+                title: "t",
+                lang: Some(Lang::En),
+                format: DocumentFormat::Text,
+                encoding: "UTF-8",
+                hash: "h",
+                size: 1,
+            })
+            .unwrap();
+        for n in 0..300u64 {
+            let text = format!(
+                "Article {n}: the plenary session stressed full and rigorous Party self-governance."
+            );
+            let s = w.segment(Lang::En, &text).unwrap();
+            let u = w.unit(Some(s), None).unwrap();
+            w.occurrence(d, n + 1, u, n + 1, 1).unwrap();
+        }
+        w.commit().unwrap();
+        store
+    }
+
+    #[test]
+    fn the_number_decides_between_sentences_that_are_otherwise_the_same() {
+        let store = variants();
+        for n in [7, 42, 123, 299] {
+            let query = format!(
+                "Article {n}: the session stressed full and rigorous Party self-governance."
+            );
+            let found = find_matches(&store, &query, Lang::En, 5, 0).unwrap();
+            assert_eq!(
+                found[0].text,
+                format!(
+                    "Article {n}: the plenary session stressed full and rigorous Party self-governance."
+                ),
+                "{query}"
+            );
+            assert!(
+                found[0].score < 100 && found[0].score >= 85,
+                "{}",
+                found[0].score
+            );
+            assert!(found[1].score < found[0].score);
+        }
+    }
+
+    #[test]
+    fn an_identical_sentence_is_found_by_its_hash_and_scores_100() {
+        let store = variants();
+        let text =
+            "Article 5: the plenary session stressed full and rigorous Party self-governance.";
+        let found = find_matches(&store, text, Lang::En, 1, 0).unwrap();
+        assert_eq!((found[0].score, found[0].text.as_str()), (100, text));
+        let spaced =
+            "article 5 :  the plenary session stressed full and rigorous party self-governance.";
+        let found = find_matches(&store, spaced, Lang::En, 1, 0).unwrap();
+        assert_eq!((found[0].score, found[0].text.as_str()), (99, text));
+    }
 
     #[test]
     fn scores() {

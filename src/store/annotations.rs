@@ -143,6 +143,8 @@ pub struct Prepared {
     pub(super) key_hash: i64,
     pub(super) fts: String,
     pub(super) terms: Vec<TermRow>,
+    /// The distinct words of the sentence, for the word counts.
+    pub(super) words: Vec<String>,
 }
 
 /// Prepares sentences for a [`Writer`]; made by [`Writer::preparer`], and
@@ -165,9 +167,35 @@ impl Preparer {
             key_hash: key_hash(lang, &text),
             fts: fts_body(&text, lang),
             terms,
+            words: words(&text),
             text,
         }
     }
+}
+
+/// The distinct words of a sentence as the word counts know them: runs of
+/// letters and digits in lower case, each Chinese character on its own.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if is_han(c) {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The text the full-text index holds for a sentence: Chinese characters

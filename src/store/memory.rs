@@ -347,6 +347,9 @@ pub struct Writer<'a> {
     /// per statement.
     pending_occurrences: IntRows<5>,
     pub(super) pending_terms: IntRows<6>,
+    /// Changes to the word counts (sentences holding each word) not yet
+    /// written.
+    word_changes: FxHashMap<String, i64>,
 }
 
 /// Rows of integers waiting to be inserted into one table, written many
@@ -414,6 +417,7 @@ impl<'a> Writer<'a> {
             pending_terms: IntRows::new(
                 "INSERT OR REPLACE INTO term_occurrence (segment, start, end, concept, term, near)",
             ),
+            word_changes: FxHashMap::default(),
         })
     }
 
@@ -428,7 +432,30 @@ impl<'a> Writer<'a> {
     pub fn flush(&mut self) -> Result<()> {
         self.flush_fts()?;
         self.pending_occurrences.flush(&self.tx)?;
-        self.pending_terms.flush(&self.tx)
+        self.pending_terms.flush(&self.tx)?;
+        self.flush_word_counts()
+    }
+
+    fn flush_word_counts(&mut self) -> Result<()> {
+        if self.word_changes.is_empty() {
+            return Ok(());
+        }
+        let changes: Vec<(String, i64)> = self.word_changes.drain().collect();
+        let fewer = changes.iter().any(|(_, n)| *n < 0);
+        for chunk in changes.chunks(20_000) {
+            let json = serde_json::to_string(chunk).map_err(|e| Error::Invalid(e.to_string()))?;
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO word (term, sentences) SELECT value ->> 0, value ->> 1 FROM json_each(?1) WHERE true
+                     ON CONFLICT (term) DO UPDATE SET sentences = sentences + excluded.sentences",
+                )?
+                .execute([json])?;
+        }
+        if fewer {
+            self.tx
+                .execute("DELETE FROM word WHERE sentences <= 0", [])?;
+        }
+        Ok(())
     }
 
     /// The stored document at `path` (cleaned), if any.
@@ -523,9 +550,25 @@ impl<'a> Writer<'a> {
                  SELECT en FROM unit WHERE id IN (SELECT id FROM orphan_unit) AND en IS NOT NULL
                  UNION SELECT zh FROM unit WHERE id IN (SELECT id FROM orphan_unit) AND zh IS NOT NULL;
              DELETE FROM unit WHERE id IN (SELECT id FROM orphan_unit);
-             DELETE FROM segment WHERE id IN (SELECT id FROM orphan_segment)
-                 AND NOT EXISTS (SELECT 1 FROM unit WHERE unit.en = segment.id)
-                 AND NOT EXISTS (SELECT 1 FROM unit WHERE unit.zh = segment.id);",
+             DELETE FROM orphan_segment WHERE
+                 EXISTS (SELECT 1 FROM unit WHERE unit.en = orphan_segment.id)
+                 OR EXISTS (SELECT 1 FROM unit WHERE unit.zh = orphan_segment.id);",
+        )?;
+        // The words of the sentences about to go leave the word counts.
+        {
+            let mut stmt = self.tx.prepare_cached(
+                "SELECT text FROM segment WHERE id IN (SELECT id FROM orphan_segment)",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                for word in super::annotations::words(r.get_ref(0)?.as_str().unwrap_or("")) {
+                    *self.word_changes.entry(word).or_insert(0) -= 1;
+                }
+            }
+        }
+        self.tx.execute(
+            "DELETE FROM segment WHERE id IN (SELECT id FROM orphan_segment)",
+            [],
         )?;
         Ok(())
     }
@@ -551,6 +594,14 @@ impl<'a> Writer<'a> {
             .execute(params![p.lang.code(), p.text, p.hash, p.key_hash])?;
         let id = self.tx.last_insert_rowid();
         self.new_segments.insert(p.hash, id);
+        for word in &p.words {
+            match self.word_changes.get_mut(word.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    self.word_changes.insert(word.clone(), 1);
+                }
+            }
+        }
         self.index_prepared(id, p)?;
         Ok((id, true))
     }
@@ -733,6 +784,58 @@ mod tests {
         w.commit().unwrap();
         let s = store.stats().unwrap();
         assert_eq!((s.documents, s.sentences_en, s.units), (1, 1, 1));
+    }
+
+    /// The word counts as the full-text index has them.
+    fn vocabulary(store: &Store) -> Vec<(String, i64)> {
+        store
+            .query_rows(
+                "SELECT term, doc FROM segment_vocab ORDER BY term",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    }
+
+    fn word_counts(store: &Store) -> Vec<(String, i64)> {
+        store
+            .query_rows("SELECT term, sentences FROM word ORDER BY term", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn word_counts_follow_sentences_as_they_come_and_go() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut w = store.writer().unwrap();
+        let a = w.replace_document(&doc("a.txt", "1")).unwrap();
+        add(&mut w, a, 1, "The Party’s 20th Congress, held in 2022.");
+        add(&mut w, a, 2, "Held again: the Congress.");
+        let b = w.replace_document(&doc("b.txt", "2")).unwrap();
+        add(&mut w, b, 1, "The Party’s 20th Congress, held in 2022.");
+        let s = w.segment(Lang::Zh, "坚持党的全面领导（2022）。").unwrap();
+        let u = w.unit(None, Some(s)).unwrap();
+        w.occurrence(b, 2, u, 1, 2).unwrap();
+        w.commit().unwrap();
+        let counts = word_counts(&store);
+        assert_eq!(counts, vocabulary(&store));
+        assert!(counts.contains(&("congress".into(), 2)));
+        assert!(counts.contains(&("党".into(), 1)));
+
+        // A document replaced and another removed: the counts follow.
+        let mut w = store.writer().unwrap();
+        w.replace_document(&doc("a.txt", "3")).unwrap();
+        add(&mut w, a, 1, "A new sentence about the Congress.");
+        w.remove_document(b).unwrap();
+        w.commit().unwrap();
+        let counts = word_counts(&store);
+        assert_eq!(counts, vocabulary(&store));
+        assert_eq!(
+            counts.iter().find(|(t, _)| t == "congress"),
+            Some(&("congress".into(), 1))
+        );
+        assert!(!counts.iter().any(|(t, _)| t == "党" || t == "2022"));
     }
 
     #[test]

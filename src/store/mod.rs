@@ -42,6 +42,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_hashed_segments",
         include_str!("migrations/0005_hashed_segments.sql"),
     ),
+    (
+        "0006_word_counts",
+        include_str!("migrations/0006_word_counts.sql"),
+    ),
 ];
 
 pub struct Store {

@@ -169,7 +169,15 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<Hit>> {
     sql.push_str(" WHERE ");
     sql.push_str(&filters.join(" AND "));
     params.push(Value::Integer(query.limit.max(1) as i64));
-    sql.push_str(&format!(" ORDER BY s.id LIMIT ?{}", params.len()));
+    // With a phrase, the full-text index hands its rows over in rowid
+    // order, so the query stops after `limit` hits instead of sorting them
+    // all.
+    let order = if query.text.is_some() {
+        "f.rowid"
+    } else {
+        "s.id"
+    };
+    sql.push_str(&format!(" ORDER BY {order} LIMIT ?{}", params.len()));
     let rows: Vec<(i64, String, String)> =
         store.query_rows(&sql, params_from_iter(params), |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))

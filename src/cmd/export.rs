@@ -97,7 +97,7 @@ pub fn write_export(e: &Export<'_>, out: &mut dyn Write) -> anyhow::Result<(u64,
     match e.format {
         ExportFormat::Tmx => {
             let mut w = TmxWriter::new(out, e.source, &now)?;
-            e.store.for_each_export_unit(&e.filter, |u| {
+            e.store.for_each_export_unit_overlapped(&e.filter, |u| {
                 units += 1;
                 w.write(&u)
             })?;
@@ -112,7 +112,7 @@ pub fn write_export(e: &Export<'_>, out: &mut dyn Write) -> anyhow::Result<(u64,
                 e.escape_formulas,
                 e.source,
             )?;
-            e.store.for_each_export_unit(&e.filter, |u| {
+            e.store.for_each_export_unit_overlapped(&e.filter, |u| {
                 units += 1;
                 w.write(&u)
             })?;

@@ -514,6 +514,14 @@ pub struct ExportFilter {
     pub bilingual_only: bool,
 }
 
+/// The distinct space-separated names in `names`, sorted.
+fn distinct_words(names: &str) -> Vec<String> {
+    let mut out: Vec<String> = names.split(' ').map(str::to_string).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 impl super::Store {
     /// Every unit the filter takes, in id order, with its first place and the
     /// concepts found in it, handed to `f` one at a time (nothing is
@@ -548,16 +556,17 @@ impl super::Store {
             params.push(Value::Text(since.clone()));
             conditions.push(format!("u.created_at >= ?{}", params.len()));
         }
+        // The first place of a unit: one look into occurrence_by_unit
+        // (which holds each occurrence's key), then one at the occurrence.
         let sql = format!(
-            "SELECT u.id, en.text, zh.text, u.created_at,
-                (SELECT d.path FROM occurrence o JOIN document d ON d.id = o.document
-                 WHERE o.unit = u.id ORDER BY o.document, o.position LIMIT 1),
-                (SELECT o.paragraph FROM occurrence o WHERE o.unit = u.id ORDER BY o.document, o.position LIMIT 1),
-                (SELECT o.sentence FROM occurrence o WHERE o.unit = u.id ORDER BY o.document, o.position LIMIT 1),
-                (SELECT group_concat(name, ' ') FROM (
-                    SELECT DISTINCT c.name AS name FROM term_occurrence t JOIN concept c ON c.id = t.concept
-                    WHERE t.segment IN (u.en, u.zh) AND t.near = 0 ORDER BY c.name))
+            "SELECT u.id, en.text, zh.text, u.created_at, d.path, o.paragraph, o.sentence,
+                (SELECT group_concat(c.name, ' ') FROM term_occurrence t JOIN concept c ON c.id = t.concept
+                 WHERE t.segment IN (u.en, u.zh) AND t.near = 0)
              FROM unit u
+             LEFT JOIN occurrence o ON (o.document, o.position) = (
+                 SELECT o2.document, o2.position FROM occurrence o2
+                 WHERE o2.unit = u.id ORDER BY o2.document, o2.position LIMIT 1)
+             LEFT JOIN document d ON d.id = o.document
              LEFT JOIN segment en ON en.id = u.en
              LEFT JOIN segment zh ON zh.id = u.zh
              WHERE {}
@@ -576,12 +585,64 @@ impl super::Store {
                 document: r.get(4)?,
                 paragraph: r.get::<_, Option<i64>>(5)?.map(|v| v as u64),
                 sentence: r.get::<_, Option<i64>>(6)?.map(|v| v as u64),
-                concepts: concepts
-                    .map(|c| c.split(' ').map(str::to_string).collect())
-                    .unwrap_or_default(),
+                concepts: concepts.map(|c| distinct_words(&c)).unwrap_or_default(),
             })?;
         }
         Ok(())
+    }
+}
+
+impl super::Store {
+    /// [`Store::for_each_export_unit`] with the reading done on a second
+    /// connection in another thread, so that reading the database and
+    /// writing the export (`f`, on this thread) overlap. Memory stays flat:
+    /// at most a few batches of units are in flight. An in-memory store is
+    /// read on this thread.
+    pub fn for_each_export_unit_overlapped(
+        &self,
+        filter: &ExportFilter,
+        mut f: impl FnMut(crate::formats::tmx::TmUnit) -> Result<()>,
+    ) -> Result<()> {
+        if self.path.as_os_str() == ":memory:" {
+            return self.for_each_export_unit(filter, f);
+        }
+        const BATCH: usize = 1024;
+        let path = self.path.clone();
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<_>>(8);
+            let reader = scope.spawn(move || -> Result<()> {
+                let store = super::Store::open(&path)?;
+                let mut batch = Vec::with_capacity(BATCH);
+                let read = store.for_each_export_unit(filter, |u| {
+                    batch.push(u);
+                    if batch.len() == BATCH && send.send(std::mem::take(&mut batch)).is_err() {
+                        // The writer has stopped; it reports why.
+                        return Err(crate::Error::Invalid(String::new()));
+                    }
+                    Ok(())
+                });
+                if read.is_ok() && !batch.is_empty() {
+                    let _ = send.send(batch);
+                }
+                read
+            });
+            let mut written = Ok(());
+            'batches: while let Ok(batch) = receive.recv() {
+                for unit in batch {
+                    if let Err(e) = f(unit) {
+                        written = Err(e);
+                        break 'batches;
+                    }
+                }
+            }
+            drop(receive);
+            let read = match reader.join() {
+                Ok(read) => read,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            written?;
+            read
+        })
     }
 }
 

@@ -143,8 +143,9 @@ pub struct Prepared {
     pub(super) key_hash: i64,
     pub(super) fts: String,
     pub(super) terms: Vec<TermRow>,
-    /// The distinct words of the sentence, for the word counts.
-    pub(super) words: Vec<String>,
+    /// The distinct words of the sentence, for the word counts, separated
+    /// by spaces (one allocation, not one per word).
+    pub(super) words: String,
 }
 
 /// Prepares sentences for a [`Writer`]; made by [`Writer::preparer`], and
@@ -167,7 +168,7 @@ impl Preparer {
             key_hash: key_hash(lang, &text),
             fts: fts_body(&text, lang),
             terms,
-            words: words(&text),
+            words: words(&text).join(" "),
             text,
         }
     }

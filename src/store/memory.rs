@@ -594,11 +594,11 @@ impl<'a> Writer<'a> {
             .execute(params![p.lang.code(), p.text, p.hash, p.key_hash])?;
         let id = self.tx.last_insert_rowid();
         self.new_segments.insert(p.hash, id);
-        for word in &p.words {
-            match self.word_changes.get_mut(word.as_str()) {
+        for word in p.words.split(' ').filter(|w| !w.is_empty()) {
+            match self.word_changes.get_mut(word) {
                 Some(n) => *n += 1,
                 None => {
-                    self.word_changes.insert(word.clone(), 1);
+                    self.word_changes.insert(word.to_string(), 1);
                 }
             }
         }

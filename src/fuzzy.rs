@@ -10,7 +10,11 @@
 //! its character pairs for Chinese), so a lookup never reads the whole
 //! memory.
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
+
+use crate::glossary::matcher::{Matcher, Stream};
 
 use crate::lang::is_han;
 use crate::normalize::key;
@@ -104,6 +108,43 @@ pub struct FuzzyMatch {
     pub path: String,
     pub paragraph: u64,
     pub sentence: u64,
+    /// The glossary concepts (ids) the match shares with the query; filled
+    /// by [`mark_shared_concepts`].
+    pub concepts: Vec<String>,
+}
+
+/// The glossary concepts (ids) whose terms `text` uses, near misses left
+/// out.
+pub fn concepts_in(matcher: &Matcher, text: &str) -> BTreeSet<String> {
+    let mut stream = Stream::default();
+    let mut found = Vec::new();
+    matcher.find_into(text, &mut stream, &mut found);
+    found
+        .iter()
+        .map(|m| matcher.concepts()[m.concept].id.clone())
+        .collect()
+}
+
+/// Fills each match's `concepts` with the glossary concepts that both it
+/// (as stored, with its term occurrences) and the query use.
+pub fn mark_shared_concepts(
+    store: &Store,
+    matcher: &Matcher,
+    query: &str,
+    found: &mut [FuzzyMatch],
+) -> Result<()> {
+    let wanted = concepts_in(matcher, query);
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    for m in found {
+        m.concepts = store
+            .concepts_of_segment(m.segment)?
+            .into_iter()
+            .filter(|c| wanted.contains(c))
+            .collect();
+    }
+    Ok(())
 }
 
 /// How many candidates the full-text index hands to scoring.
@@ -270,6 +311,7 @@ pub fn find_matches(
             path,
             paragraph,
             sentence,
+            concepts: Vec::new(),
         });
     }
     Ok(out)

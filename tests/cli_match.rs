@@ -95,3 +95,41 @@ fn every_sentence_of_a_file() {
     assert_eq!(out.matches("» ").count(), 2, "{out}");
     assert!(out.contains("100%"), "{out}");
 }
+
+#[test]
+fn matches_name_the_glossary_concepts_they_share_with_the_query() {
+    let dir = common::with_glossary();
+    stdout_of(
+        dir.path(),
+        &[
+            "import",
+            report("chongqing-plenary-2023-07-report-a.en.txt")
+                .to_str()
+                .unwrap(),
+        ],
+    );
+    // The stored sentence uses both; the query keeps the Two Upholds (in
+    // its preferred rendering) and drops the Two Establishments.
+    let query = "The plenary session concluded by emphasizing the importance of always prioritizing political construction, adhering to the Party’s centralized and unified leadership, and promoting the majority of party members and cadres to resolutely achieve the Two Upholds.";
+    let m = best(dir.path(), query);
+    assert!(
+        m["text"]
+            .as_str()
+            .unwrap()
+            .contains("firmly support the “two establishments”"),
+        "{m}"
+    );
+    let shared: Vec<&str> = m["concepts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(shared.contains(&"two-upholds"), "{shared:?}");
+    assert!(!shared.contains(&"two-establishments"), "{shared:?}");
+    let table = stdout_of(dir.path(), &["match", query, "--min", "0"]);
+    assert!(
+        table.contains("shares: ") && table.contains("two-upholds"),
+        "{table}"
+    );
+}

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tifa::formats::text::decode;
-use tifa::fuzzy::{find_matches, tokens, FuzzyMatch};
+use tifa::fuzzy::{find_matches, mark_shared_concepts, tokens, FuzzyMatch};
+use tifa::glossary::matcher::Matcher;
 use tifa::{segment, Lang};
 
 use super::check::ColorChoice;
@@ -25,7 +26,11 @@ use crate::Outcome;
 /// only in case or spacing scores 99. Matches are put in the bands CAT tools
 /// use: 100, 95-99, 85-94, 75-84, below 75. On a terminal the words that
 /// differ are marked: [-deleted-] from the match, {+inserted+} by the query.
-/// Exits with status 1 when nothing reaches --min.
+/// Candidates are the stored sentences that hold at least two of the
+/// query's rarest words (or character pairs, for Chinese), and its numbers,
+/// so a lookup never reads the whole memory. Each match names the glossary
+/// concepts it shares with the query. Exits with status 1 when nothing
+/// reaches --min.
 #[derive(clap::Args)]
 pub struct Args {
     /// The sentence to match
@@ -82,6 +87,12 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         }
         (None, None) => Vec::new(),
     };
+    let concepts: Vec<_> = store.concepts()?.into_iter().map(|s| s.concept).collect();
+    let glossary = if concepts.is_empty() {
+        None
+    } else {
+        Some(Matcher::new(concepts)?)
+    };
     let color = args.color.enabled();
     let mut out = output::stdout();
     let mut any = false;
@@ -90,7 +101,10 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
             .lang
             .or_else(|| Lang::detect(query))
             .unwrap_or(Lang::En);
-        let found = find_matches(&store, query, lang, args.limit, args.min)?;
+        let mut found = find_matches(&store, query, lang, args.limit, args.min)?;
+        if let Some(glossary) = &glossary {
+            mark_shared_concepts(&store, glossary, query, &mut found)?;
+        }
         any |= !found.is_empty();
         match args.format {
             Format::Table => {
@@ -114,6 +128,9 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
                     writeln!(out, "        {shown}")?;
                     if let Some(t) = &m.translation {
                         writeln!(out, "        {t}")?;
+                    }
+                    if !m.concepts.is_empty() {
+                        writeln!(out, "        shares: {}", m.concepts.join(", "))?;
                     }
                 }
             }

@@ -648,6 +648,19 @@ impl super::Store {
 }
 
 impl super::Store {
+    /// The glossary concepts (ids, sorted) whose terms a stored sentence
+    /// uses, near misses left out.
+    pub fn concepts_of_segment(&self, segment: i64) -> Result<Vec<String>> {
+        self.query_rows(
+            "SELECT DISTINCT c.name FROM term_occurrence t JOIN concept c ON c.id = t.concept
+             WHERE t.segment = ?1 AND t.near = 0 ORDER BY c.name",
+            [segment],
+            |r| r.get(0),
+        )
+    }
+}
+
+impl super::Store {
     /// The other-language side of a unit containing `segment`, if any unit
     /// pairs it.
     pub fn translation_of(&self, segment: i64, lang: Lang) -> Result<Option<String>> {

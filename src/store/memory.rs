@@ -267,9 +267,8 @@ pub struct Place {
     pub sentence: u64,
 }
 
-/// The hash by which a sentence is found (deduplication): of its language
-/// and its text. xxh3, whose output is fixed by its specification, so that
-/// stored hashes stay valid across builds.
+/// The hash by which a writer finds the sentences it has stored
+/// (deduplication in memory): of the language and the text. xxh3.
 pub fn text_hash(lang: Lang, text: &str) -> i64 {
     let seed = match lang {
         Lang::En => 1,
@@ -278,8 +277,10 @@ pub fn text_hash(lang: Lang, text: &str) -> i64 {
     xxh3_64_with_seed(text.as_bytes(), seed) as i64
 }
 
-/// The hash by which exact matches are found: of the language and
-/// [`normalize::key`] of the text.
+/// The hash by which stored sentences are found, for exact matches and
+/// deduplication: of the language and [`normalize::key`] of the text. xxh3,
+/// whose output is fixed by its specification, so that stored hashes stay
+/// valid across builds.
 pub fn key_hash(lang: Lang, text: &str) -> i64 {
     let seed = match lang {
         Lang::En => 3,
@@ -288,24 +289,19 @@ pub fn key_hash(lang: Lang, text: &str) -> i64 {
     xxh3_64_with_seed(normalize::key(text).as_bytes(), seed) as i64
 }
 
-/// Defines the SQL functions tifa_text_hash(lang, text) and
-/// tifa_key_hash(lang, text) on a connection (migration 0005 uses them).
+/// Defines the SQL function tifa_key_hash(lang, text) on a connection
+/// (migration 0005 uses it).
 pub(super) fn define_functions(conn: &rusqlite::Connection) -> Result<()> {
     use rusqlite::functions::FunctionFlags;
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
-    for (name, hash) in [
-        ("tifa_text_hash", text_hash as fn(Lang, &str) -> i64),
-        ("tifa_key_hash", key_hash),
-    ] {
-        conn.create_scalar_function(name, 2, flags, move |ctx| {
-            let lang = if ctx.get_raw(0).as_str()? == "zh" {
-                Lang::Zh
-            } else {
-                Lang::En
-            };
-            Ok(hash(lang, ctx.get_raw(1).as_str()?))
-        })?;
-    }
+    conn.create_scalar_function("tifa_key_hash", 2, flags, |ctx| {
+        let lang = if ctx.get_raw(0).as_str()? == "zh" {
+            Lang::Zh
+        } else {
+            Lang::En
+        };
+        Ok(key_hash(lang, ctx.get_raw(1).as_str()?))
+    })?;
     Ok(())
 }
 
@@ -584,14 +580,12 @@ impl<'a> Writer<'a> {
     /// Stores a prepared sentence unless the memory has it already; returns
     /// its id and whether it is new.
     pub fn store_prepared(&mut self, p: Prepared) -> Result<(i64, bool)> {
-        if let Some(id) = self.find_segment(p.lang, &p.text, p.hash)? {
+        if let Some(id) = self.find_segment(p.lang, &p.text, p.hash, p.key_hash)? {
             return Ok((id, false));
         }
         self.tx
-            .prepare_cached(
-                "INSERT INTO segment (lang, text, hash, key_hash) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![p.lang.code(), p.text, p.hash, p.key_hash])?;
+            .prepare_cached("INSERT INTO segment (lang, text, key_hash) VALUES (?1, ?2, ?3)")?
+            .execute(params![p.lang.code(), p.text, p.key_hash])?;
         let id = self.tx.last_insert_rowid();
         self.new_segments.insert(p.hash, id);
         for word in p.words.split(' ').filter(|w| !w.is_empty()) {
@@ -606,8 +600,15 @@ impl<'a> Writer<'a> {
         Ok((id, true))
     }
 
-    /// The stored sentence `text` in `lang`, whose hash is `hash`.
-    fn find_segment(&self, lang: Lang, text: &str, hash: i64) -> Result<Option<i64>> {
+    /// The stored sentence `text` in `lang`, whose text hash is `hash` and
+    /// key hash `key_hash`.
+    fn find_segment(
+        &self,
+        lang: Lang,
+        text: &str,
+        hash: i64,
+        key_hash: i64,
+    ) -> Result<Option<i64>> {
         if let Some(&id) = self.new_segments.get(&hash) {
             let stored: Option<String> = self
                 .tx
@@ -624,8 +625,8 @@ impl<'a> Writer<'a> {
         // same hash.
         let mut stmt = self
             .tx
-            .prepare_cached("SELECT id, text FROM segment WHERE hash = ?1 AND lang = ?2")?;
-        let mut rows = stmt.query(params![hash, lang.code()])?;
+            .prepare_cached("SELECT id, text FROM segment WHERE key_hash = ?1 AND lang = ?2")?;
+        let mut rows = stmt.query(params![key_hash, lang.code()])?;
         while let Some(r) = rows.next()? {
             if r.get::<_, String>(1)? == text {
                 return Ok(Some(r.get(0)?));

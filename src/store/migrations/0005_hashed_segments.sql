@@ -1,28 +1,27 @@
--- 0005: sentences are found by 64-bit hashes instead of indexes over their
+-- 0005: sentences are found by a 64-bit hash instead of indexes over their
 -- whole text. The UNIQUE (lang, text) constraint and the (lang, key) index
 -- each held a copy of every sentence: they doubled the database and made
 -- every insert a search through a tree too large for the page cache. Now
--- `hash` (of the language and the text, for deduplication) and `key_hash`
--- (of the language and normalize::key(text), for exact matches) are
--- indexed, and the text is compared after the hash is found. Uniqueness of
--- (lang, text) is kept by the writer, which only inserts after a lookup.
+-- only `key_hash` (of the language and normalize::key(text)) is indexed. It
+-- serves exact matches (same key) and deduplication alike: identical text
+-- has an identical key, so the writer looks a sentence up by its key hash
+-- and compares the text. Uniqueness of (lang, text) is kept by the writer,
+-- which only inserts after that lookup.
 --
 -- The table is rebuilt (SQLite cannot drop a constraint); tifa runs
 -- migrations with foreign keys off and checks them before committing.
--- tifa_text_hash and tifa_key_hash are defined by tifa on the connection.
+-- tifa_key_hash is defined by tifa on the connection.
 
 CREATE TABLE segment_new (
     id       INTEGER PRIMARY KEY,
     lang     TEXT NOT NULL CHECK (lang IN ('en', 'zh')),
     text     TEXT NOT NULL,                   -- NFC, otherwise as in the source
-    hash     INTEGER NOT NULL,                -- tifa_text_hash(lang, text)
     key_hash INTEGER NOT NULL                 -- tifa_key_hash(lang, text)
 );
-INSERT INTO segment_new (id, lang, text, hash, key_hash)
-    SELECT id, lang, text, tifa_text_hash(lang, text), tifa_key_hash(lang, text) FROM segment;
+INSERT INTO segment_new (id, lang, text, key_hash)
+    SELECT id, lang, text, tifa_key_hash(lang, text) FROM segment;
 DROP TABLE segment;
 ALTER TABLE segment_new RENAME TO segment;
-CREATE INDEX segment_by_hash ON segment (hash);
 CREATE INDEX segment_by_key_hash ON segment (key_hash);
 
 CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN

@@ -350,23 +350,26 @@ where
     std::thread::scope(|scope| {
         let (send, receive) =
             std::sync::mpsc::sync_channel::<Vec<(Place, Option<Prepared>, Option<Prepared>)>>(8);
-        let reader = scope.spawn(move || {
-            let mut batch = Vec::with_capacity(BATCH);
-            let mut open = true;
-            let result = read(&mut |place, en, zh| {
-                let en = en.map(|t| preparer.prepare(Lang::En, t));
-                let zh = zh.map(|t| preparer.prepare(Lang::Zh, t));
-                batch.push((place, en, zh));
-                if batch.len() == BATCH {
-                    open = send.send(std::mem::take(&mut batch)).is_ok();
+        let reader = std::thread::Builder::new()
+            .name("tifa-prepare".into())
+            .spawn_scoped(scope, move || {
+                let mut batch = Vec::with_capacity(BATCH);
+                let mut open = true;
+                let result = read(&mut |place, en, zh| {
+                    let en = en.map(|t| preparer.prepare(Lang::En, t));
+                    let zh = zh.map(|t| preparer.prepare(Lang::Zh, t));
+                    batch.push((place, en, zh));
+                    if batch.len() == BATCH {
+                        open = send.send(std::mem::take(&mut batch)).is_ok();
+                    }
+                    open
+                });
+                if open && !batch.is_empty() {
+                    let _ = send.send(batch);
                 }
-                open
-            });
-            if open && !batch.is_empty() {
-                let _ = send.send(batch);
-            }
-            result
-        });
+                result
+            })
+            .map_err(|e| Error::Invalid(format!("cannot start a thread: {e}")))?;
         let mut stored = 0u64;
         let mut written = Ok(());
         'batches: while let Ok(batch) = receive.recv() {

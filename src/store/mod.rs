@@ -177,6 +177,15 @@ mod tests {
         drop(Store::open(&path).unwrap());
         let again = Store::open(&path).unwrap();
         assert_eq!(again.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        let automerge: i64 = again
+            .conn
+            .query_row(
+                "SELECT v FROM segment_fts_config WHERE k = 'automerge'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(automerge, 16);
     }
 
     #[test]

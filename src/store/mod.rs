@@ -46,6 +46,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_word_counts",
         include_str!("migrations/0006_word_counts.sql"),
     ),
+    (
+        "0007_search_index_merging",
+        include_str!("migrations/0007_search_index_merging.sql"),
+    ),
 ];
 
 pub struct Store {

@@ -9,6 +9,12 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: imports and exports allocate
+/// strings on one thread and free them on another, which glibc's allocator
+/// serialises with locks.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 
 /// tifa: a translation memory and glossary for translators and editors of

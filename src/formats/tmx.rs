@@ -58,6 +58,25 @@ fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
 }
 
+/// `s` without the characters XML 1.0 forbids, counting them in
+/// `dropped`. Text is checked byte by byte first: only control bytes and
+/// U+FFFE/U+FFFF (EF BF BE/BF) can be forbidden in a Rust string.
+fn clean<'t>(s: &'t str, dropped: &mut u64) -> std::borrow::Cow<'t, str> {
+    let b = s.as_bytes();
+    let suspect = b.iter().enumerate().any(|(i, &c)| {
+        (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r'))
+            || (c == 0xEF
+                && b.get(i + 1) == Some(&0xBF)
+                && matches!(b.get(i + 2), Some(0xBE | 0xBF)))
+    });
+    if !suspect {
+        return s.into();
+    }
+    let kept: String = s.chars().filter(|c| xml_char(*c)).collect();
+    *dropped += (s.chars().count() - kept.chars().count()) as u64;
+    kept.into()
+}
+
 /// Writes TMX 1.4b one unit at a time.
 pub struct TmxWriter<W: Write> {
     w: Writer<W>,
@@ -107,18 +126,8 @@ impl<W: Write> TmxWriter<W> {
         })
     }
 
-    fn clean<'t>(&mut self, s: &'t str) -> std::borrow::Cow<'t, str> {
-        if s.chars().all(xml_char) {
-            s.into()
-        } else {
-            let kept: String = s.chars().filter(|c| xml_char(*c)).collect();
-            self.dropped += (s.chars().count() - kept.chars().count()) as u64;
-            kept.into()
-        }
-    }
-
     fn prop(&mut self, kind: &str, value: &str) -> Result<()> {
-        let value = self.clean(value).into_owned();
+        let value = clean(value, &mut self.dropped);
         let mut p = BytesStart::new("prop");
         p.push_attribute(("type", kind));
         self.w.write_event(Event::Start(p)).map_err(xml_err)?;
@@ -167,7 +176,7 @@ impl<W: Write> TmxWriter<W> {
         };
         for (lang, text) in sides {
             let Some(text) = text else { continue };
-            let text = self.clean(text).into_owned();
+            let text = clean(text, &mut self.dropped);
             let mut tuv = BytesStart::new("tuv");
             tuv.push_attribute(("xml:lang", lang_tag(lang)));
             self.w.write_event(Event::Start(tuv)).map_err(xml_err)?;

@@ -515,14 +515,6 @@ pub struct ExportFilter {
     pub bilingual_only: bool,
 }
 
-/// The distinct space-separated names in `names`, sorted.
-fn distinct_words(names: &str) -> Vec<String> {
-    let mut out: Vec<String> = names.split(' ').map(str::to_string).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 impl super::Store {
     /// Every unit the filter takes, in id order, with its first place and the
     /// concepts found in it, handed to `f` one at a time (nothing is
@@ -557,17 +549,13 @@ impl super::Store {
             params.push(Value::Text(since.clone()));
             conditions.push(format!("u.created_at >= ?{}", params.len()));
         }
-        // The first place of a unit: one look into occurrence_by_unit
-        // (which holds each occurrence's key), then one at the occurrence.
+        // Units and their text stream from one query; their first places
+        // and concepts are read a batch at a time, by ranges of the
+        // occurrence_by_unit index and of term_occurrence's key, which read
+        // the pages in order instead of seeking once per unit.
         let sql = format!(
-            "SELECT u.id, en.text, zh.text, u.created_at, d.path, o.paragraph, o.sentence,
-                (SELECT group_concat(c.name, ' ') FROM term_occurrence t JOIN concept c ON c.id = t.concept
-                 WHERE t.segment IN (u.en, u.zh) AND t.near = 0)
+            "SELECT u.id, u.en, u.zh, en.text, zh.text, u.created_at
              FROM unit u
-             LEFT JOIN occurrence o ON (o.document, o.position) = (
-                 SELECT o2.document, o2.position FROM occurrence o2
-                 WHERE o2.unit = u.id ORDER BY o2.document, o2.position LIMIT 1)
-             LEFT JOIN document d ON d.id = o.document
              LEFT JOIN segment en ON en.id = u.en
              LEFT JOIN segment zh ON zh.id = u.zh
              WHERE {}
@@ -576,22 +564,116 @@ impl super::Store {
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
-        while let Some(r) = rows.next()? {
-            let concepts: Option<String> = r.get(7)?;
-            f(crate::formats::tmx::TmUnit {
-                id: r.get(0)?,
-                en: r.get(1)?,
-                zh: r.get(2)?,
-                created: r.get(3)?,
-                document: r.get(4)?,
-                paragraph: r.get::<_, Option<i64>>(5)?.map(|v| v as u64),
-                sentence: r.get::<_, Option<i64>>(6)?.map(|v| v as u64),
-                concepts: concepts.map(|c| distinct_words(&c)).unwrap_or_default(),
-            })?;
+        let mut batch: Vec<(crate::formats::tmx::TmUnit, [Option<i64>; 2])> =
+            Vec::with_capacity(EXPORT_BATCH);
+        loop {
+            let row = rows.next()?;
+            if let Some(r) = row {
+                batch.push((
+                    crate::formats::tmx::TmUnit {
+                        id: r.get(0)?,
+                        en: r.get(3)?,
+                        zh: r.get(4)?,
+                        created: r.get(5)?,
+                        document: None,
+                        paragraph: None,
+                        sentence: None,
+                        concepts: Vec::new(),
+                    },
+                    [r.get(1)?, r.get(2)?],
+                ));
+            }
+            let last = row.is_none();
+            if batch.len() == EXPORT_BATCH || (last && !batch.is_empty()) {
+                self.complete_export_batch(&mut batch)?;
+                for (unit, _) in batch.drain(..) {
+                    f(unit)?;
+                }
+            }
+            if last {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Fills in the first place and the concepts of a batch of units (in
+    /// id order).
+    fn complete_export_batch(
+        &self,
+        batch: &mut [(crate::formats::tmx::TmUnit, [Option<i64>; 2])],
+    ) -> Result<()> {
+        use std::collections::hash_map::Entry;
+        let (Some(first), Some(last)) = (batch.first(), batch.last()) else {
+            return Ok(());
+        };
+        // A range is read whole when the batch fills most of it (always,
+        // for an unfiltered export); else one look per id.
+        let dense = |lo: i64, hi: i64| hi - lo < 8 * batch.len() as i64;
+        let mut places: HashMap<i64, (String, i64, i64)> = HashMap::new();
+        let place_sql = "SELECT o.unit, d.path, o.paragraph, o.sentence
+             FROM occurrence o JOIN document d ON d.id = o.document
+             WHERE o.unit BETWEEN ?1 AND ?2 ORDER BY o.unit, o.document, o.position";
+        let mut place_stmt = self.conn.prepare_cached(place_sql)?;
+        let ranges: Vec<(i64, i64)> = if dense(first.0.id, last.0.id) {
+            vec![(first.0.id, last.0.id)]
+        } else {
+            batch.iter().map(|(u, _)| (u.id, u.id)).collect()
+        };
+        for (lo, hi) in ranges {
+            let mut rows = place_stmt.query([lo, hi])?;
+            while let Some(r) = rows.next()? {
+                if let Entry::Vacant(e) = places.entry(r.get(0)?) {
+                    e.insert((r.get(1)?, r.get(2)?, r.get(3)?));
+                }
+            }
+        }
+        let mut segments: Vec<i64> = batch
+            .iter()
+            .flat_map(|(_, s)| s.iter().flatten().copied())
+            .collect();
+        segments.sort_unstable();
+        segments.dedup();
+        let mut concepts: HashMap<i64, Vec<String>> = HashMap::new();
+        if let (Some(&lo), Some(&hi)) = (segments.first(), segments.last()) {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT t.segment, c.name FROM term_occurrence t JOIN concept c ON c.id = t.concept
+                 WHERE t.segment BETWEEN ?1 AND ?2 AND t.near = 0",
+            )?;
+            let ranges: Vec<(i64, i64)> = if dense(lo, hi) {
+                vec![(lo, hi)]
+            } else {
+                segments.iter().map(|&s| (s, s)).collect()
+            };
+            for (lo, hi) in ranges {
+                let mut rows = stmt.query([lo, hi])?;
+                while let Some(r) = rows.next()? {
+                    concepts.entry(r.get(0)?).or_default().push(r.get(1)?);
+                }
+            }
+        }
+        for (unit, sides) in batch.iter_mut() {
+            if let Some((path, paragraph, sentence)) = places.remove(&unit.id) {
+                unit.document = Some(path);
+                unit.paragraph = Some(paragraph as u64);
+                unit.sentence = Some(sentence as u64);
+            }
+            let mut names: Vec<String> = sides
+                .iter()
+                .flatten()
+                .filter_map(|s| concepts.get(s))
+                .flatten()
+                .cloned()
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            unit.concepts = names;
         }
         Ok(())
     }
 }
+
+/// Units read before their places and concepts are looked up.
+const EXPORT_BATCH: usize = 1024;
 
 impl super::Store {
     /// [`Store::for_each_export_unit`] with the reading done on a second

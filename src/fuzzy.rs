@@ -126,23 +126,27 @@ pub fn concepts_in(matcher: &Matcher, text: &str) -> BTreeSet<String> {
 }
 
 /// Fills each match's `concepts` with the glossary concepts that both it
-/// (as stored, with its term occurrences) and the query use.
-pub fn mark_shared_concepts(
-    store: &Store,
-    matcher: &Matcher,
-    query: &str,
-    found: &mut [FuzzyMatch],
-) -> Result<()> {
-    let wanted = concepts_in(matcher, query);
-    if wanted.is_empty() {
+/// (as stored, with its term occurrences) and the query use. Only the
+/// concepts the matches use are looked for in the query, with a matcher of
+/// those alone, so this costs little however large the glossary.
+pub fn mark_shared_concepts(store: &Store, query: &str, found: &mut [FuzzyMatch]) -> Result<()> {
+    let mut used: Vec<Vec<String>> = Vec::with_capacity(found.len());
+    for m in found.iter() {
+        used.push(store.concepts_of_segment(m.segment)?);
+    }
+    let names: BTreeSet<&String> = used.iter().flatten().collect();
+    if names.is_empty() {
         return Ok(());
     }
-    for m in found {
-        m.concepts = store
-            .concepts_of_segment(m.segment)?
-            .into_iter()
-            .filter(|c| wanted.contains(c))
-            .collect();
+    let concepts: Vec<_> = store
+        .concepts()?
+        .into_iter()
+        .map(|s| s.concept)
+        .filter(|c| names.contains(&c.id))
+        .collect();
+    let wanted = concepts_in(&Matcher::new(concepts)?, query);
+    for (m, used) in found.iter_mut().zip(used) {
+        m.concepts = used.into_iter().filter(|c| wanted.contains(c)).collect();
     }
     Ok(())
 }

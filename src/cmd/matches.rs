@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tifa::formats::text::decode;
 use tifa::fuzzy::{find_matches, mark_shared_concepts, tokens, FuzzyMatch};
-use tifa::glossary::matcher::Matcher;
 use tifa::{segment, Lang};
 
 use super::check::ColorChoice;
@@ -87,12 +86,6 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         }
         (None, None) => Vec::new(),
     };
-    let concepts: Vec<_> = store.concepts()?.into_iter().map(|s| s.concept).collect();
-    let glossary = if concepts.is_empty() {
-        None
-    } else {
-        Some(Matcher::new(concepts)?)
-    };
     let color = args.color.enabled();
     let mut out = output::stdout();
     let mut any = false;
@@ -102,9 +95,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
             .or_else(|| Lang::detect(query))
             .unwrap_or(Lang::En);
         let mut found = find_matches(&store, query, lang, args.limit, args.min)?;
-        if let Some(glossary) = &glossary {
-            mark_shared_concepts(&store, glossary, query, &mut found)?;
-        }
+        mark_shared_concepts(&store, query, &mut found)?;
         any |= !found.is_empty();
         match args.format {
             Format::Table => {

@@ -4,19 +4,26 @@ mod common;
 
 use common::{fixture, report, stdout_of, tifa};
 
+/// Imports report A into `dir`'s memory, with `more` files.
+fn import_report_a(dir: &std::path::Path, more: &[std::path::PathBuf]) {
+    let mut args = vec![
+        "import".to_string(),
+        report("chongqing-plenary-2023-07-report-a.en.txt")
+            .to_string_lossy()
+            .into_owned(),
+    ];
+    args.extend(more.iter().map(|p| p.to_string_lossy().into_owned()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    stdout_of(dir, &args);
+}
+
 fn memory() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    stdout_of(
+    import_report_a(
         dir.path(),
         &[
-            "import",
-            report("chongqing-plenary-2023-07-report-a.en.txt")
-                .to_str()
-                .unwrap(),
-            report("zh/cpc-20th-national-congress-report.zh.txt")
-                .to_str()
-                .unwrap(),
-            fixture("pairs.tsv").to_str().unwrap(),
+            report("zh/cpc-20th-national-congress-report.zh.txt"),
+            fixture("pairs.tsv"),
         ],
     );
     dir
@@ -99,15 +106,7 @@ fn every_sentence_of_a_file() {
 #[test]
 fn matches_name_the_glossary_concepts_they_share_with_the_query() {
     let dir = common::with_glossary();
-    stdout_of(
-        dir.path(),
-        &[
-            "import",
-            report("chongqing-plenary-2023-07-report-a.en.txt")
-                .to_str()
-                .unwrap(),
-        ],
-    );
+    import_report_a(dir.path(), &[]);
     // The stored sentence uses both; the query keeps the Two Upholds (in
     // its preferred rendering) and drops the Two Establishments.
     let query = "The plenary session concluded by emphasizing the importance of always prioritizing political construction, adhering to the Party’s centralized and unified leadership, and promoting the majority of party members and cadres to resolutely achieve the Two Upholds.";

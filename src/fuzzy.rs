@@ -75,12 +75,17 @@ pub fn distance(a: &[String], b: &[String]) -> usize {
 
 /// Similarity in percent: 100 only for identical text.
 pub fn score(query: &str, candidate: &str, lang: Lang) -> u32 {
+    score_against(query, &tokens(query, lang), candidate, lang)
+}
+
+/// [`score`] with the query's tokens made once for many candidates.
+fn score_against(query: &str, query_tokens: &[String], candidate: &str, lang: Lang) -> u32 {
     if query == candidate {
         return 100;
     }
-    let (a, b) = (tokens(query, lang), tokens(candidate, lang));
-    let longest = a.len().max(b.len()).max(1);
-    let d = distance(&a, &b);
+    let b = tokens(candidate, lang);
+    let longest = query_tokens.len().max(b.len()).max(1);
+    let d = distance(query_tokens, &b);
     let s = (100 * (longest - d.min(longest))) / longest;
     (s as u32).min(99)
 }
@@ -277,6 +282,7 @@ pub fn find_matches(
     min: u32,
 ) -> Result<Vec<FuzzyMatch>> {
     let query_key = key(text);
+    let query_tokens = tokens(text, lang);
     let mut candidates: Vec<(i64, String)> = store.query_rows(
         "SELECT id, text FROM segment WHERE key_hash = ?1 AND lang = ?2",
         rusqlite::params![key_hash(lang, text), lang.code()],
@@ -284,19 +290,18 @@ pub fn find_matches(
     )?;
     candidates.retain(|(_, t)| key(t) == query_key);
     if let Some(q) = candidate_query(store, text, lang)? {
-        let more: Vec<(i64, String)> = store.query_rows(
+        candidates.extend(store.query_rows(
             "SELECT s.id, s.text FROM segment_fts f JOIN segment s ON s.id = f.rowid
              WHERE segment_fts MATCH ?1 AND s.lang = ?2 ORDER BY f.rank LIMIT ?3",
             rusqlite::params![q, lang.code(), CANDIDATES],
             |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        candidates.extend(more);
+        )?);
     }
     candidates.sort();
     candidates.dedup();
     let mut scored: Vec<(u32, i64, String)> = candidates
         .into_iter()
-        .map(|(id, t)| (score(text, &t, lang), id, t))
+        .map(|(id, t)| (score_against(text, &query_tokens, &t, lang), id, t))
         .filter(|(s, _, _)| *s >= min)
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

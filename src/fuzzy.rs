@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::glossary::matcher::{Matcher, Stream};
+use crate::glossary::Concept;
 
 use crate::lang::is_han;
 use crate::normalize::key;
@@ -133,8 +134,14 @@ pub fn concepts_in(matcher: &Matcher, text: &str) -> BTreeSet<String> {
 /// Fills each match's `concepts` with the glossary concepts that both it
 /// (as stored, with its term occurrences) and the query use. Only the
 /// concepts the matches use are looked for in the query, with a matcher of
-/// those alone, so this costs little however large the glossary.
-pub fn mark_shared_concepts(store: &Store, query: &str, found: &mut [FuzzyMatch]) -> Result<()> {
+/// those alone, so this costs little however large `glossary` is (the
+/// stored glossary, loaded once by the caller).
+pub fn mark_shared_concepts(
+    store: &Store,
+    glossary: &[Concept],
+    query: &str,
+    found: &mut [FuzzyMatch],
+) -> Result<()> {
     let mut used: Vec<Vec<String>> = Vec::with_capacity(found.len());
     for m in found.iter() {
         used.push(store.concepts_of_segment(m.segment)?);
@@ -143,11 +150,10 @@ pub fn mark_shared_concepts(store: &Store, query: &str, found: &mut [FuzzyMatch]
     if names.is_empty() {
         return Ok(());
     }
-    let concepts: Vec<_> = store
-        .concepts()?
-        .into_iter()
-        .map(|s| s.concept)
+    let concepts: Vec<Concept> = glossary
+        .iter()
         .filter(|c| names.contains(&c.id))
+        .cloned()
         .collect();
     let wanted = concepts_in(&Matcher::new(concepts)?, query);
     for (m, used) in found.iter_mut().zip(used) {

@@ -86,6 +86,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         }
         (None, None) => Vec::new(),
     };
+    let glossary: Vec<_> = store.concepts()?.into_iter().map(|s| s.concept).collect();
     let color = args.color.enabled();
     let mut out = output::stdout();
     let mut any = false;
@@ -95,7 +96,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
             .or_else(|| Lang::detect(query))
             .unwrap_or(Lang::En);
         let mut found = find_matches(&store, query, lang, args.limit, args.min)?;
-        mark_shared_concepts(&store, query, &mut found)?;
+        mark_shared_concepts(&store, &glossary, query, &mut found)?;
         any |= !found.is_empty();
         match args.format {
             Format::Table => {

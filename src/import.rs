@@ -17,6 +17,7 @@ use crate::formats::pairs::{ColumnLangs, PairsReader};
 use crate::formats::text::decode;
 use crate::formats::tmx::{self, TmxReader};
 use crate::formats::InputFormat;
+use crate::overlap::overlap;
 use crate::segment;
 use crate::store::{clean_path, DocumentFormat, NewDocument, Place, Store, Writer};
 use crate::{Error, Lang, Result};
@@ -345,51 +346,19 @@ where
     T: Send,
     R: FnOnce(&mut dyn FnMut(Place, Option<String>, Option<String>) -> bool) -> Result<T> + Send,
 {
-    type Prepared = crate::store::Prepared;
     let mut preparer = writer.preparer();
-    std::thread::scope(|scope| {
-        let (send, receive) =
-            std::sync::mpsc::sync_channel::<Vec<(Place, Option<Prepared>, Option<Prepared>)>>(8);
-        let reader = std::thread::Builder::new()
-            .name("tifa-prepare".into())
-            .spawn_scoped(scope, move || {
-                let mut batch = Vec::with_capacity(BATCH);
-                let mut open = true;
-                let result = read(&mut |place, en, zh| {
-                    let en = en.map(|t| preparer.prepare(Lang::En, t));
-                    let zh = zh.map(|t| preparer.prepare(Lang::Zh, t));
-                    batch.push((place, en, zh));
-                    if batch.len() == BATCH {
-                        open = send.send(std::mem::take(&mut batch)).is_ok();
-                    }
-                    open
-                });
-                if open && !batch.is_empty() {
-                    let _ = send.send(batch);
-                }
-                result
+    overlap(
+        "tifa-prepare",
+        BATCH,
+        move |emit| {
+            read(&mut |place, en, zh| {
+                let en = en.map(|t| preparer.prepare(Lang::En, t));
+                let zh = zh.map(|t| preparer.prepare(Lang::Zh, t));
+                emit((place, en, zh))
             })
-            .map_err(|e| Error::Invalid(format!("cannot start a thread: {e}")))?;
-        let mut stored = 0u64;
-        let mut written = Ok(());
-        'batches: while let Ok(batch) = receive.recv() {
-            for (place, en, zh) in batch {
-                if let Err(e) = writer.add(doc, place, en, zh) {
-                    written = Err(e);
-                    break 'batches;
-                }
-                stored += 1;
-            }
-        }
-        // The reader stops at its next unit once nobody receives.
-        drop(receive);
-        let read = match reader.join() {
-            Ok(read) => read,
-            Err(panic) => std::panic::resume_unwind(panic),
-        };
-        written?;
-        Ok((stored, read?))
-    })
+        },
+        |(place, en, zh)| writer.add(doc, place, en, zh),
+    )
 }
 
 /// A document's title: its first line when that is a heading (short, with no

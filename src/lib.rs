@@ -14,6 +14,7 @@ pub mod glossary;
 pub mod import;
 pub mod lang;
 pub mod normalize;
+mod overlap;
 pub mod search;
 pub mod segment;
 pub mod store;

@@ -684,48 +684,23 @@ impl super::Store {
     pub fn for_each_export_unit_overlapped(
         &self,
         filter: &ExportFilter,
-        mut f: impl FnMut(crate::formats::tmx::TmUnit) -> Result<()>,
+        f: impl FnMut(crate::formats::tmx::TmUnit) -> Result<()>,
     ) -> Result<()> {
         if self.path.as_os_str() == ":memory:" {
             return self.for_each_export_unit(filter, f);
         }
-        const BATCH: usize = 1024;
         let path = self.path.clone();
-        std::thread::scope(|scope| {
-            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<_>>(8);
-            let reader = scope.spawn(move || -> Result<()> {
-                let store = super::Store::open(&path)?;
-                let mut batch = Vec::with_capacity(BATCH);
-                let read = store.for_each_export_unit(filter, |u| {
-                    batch.push(u);
-                    if batch.len() == BATCH && send.send(std::mem::take(&mut batch)).is_err() {
-                        // The writer has stopped; it reports why.
-                        return Err(crate::Error::Invalid(String::new()));
-                    }
+        let read = move |emit: &mut dyn FnMut(crate::formats::tmx::TmUnit) -> bool| {
+            super::Store::open(&path)?.for_each_export_unit(filter, |u| {
+                if emit(u) {
                     Ok(())
-                });
-                if read.is_ok() && !batch.is_empty() {
-                    let _ = send.send(batch);
+                } else {
+                    // The writer has stopped; it reports why.
+                    Err(crate::Error::Invalid(String::new()))
                 }
-                read
-            });
-            let mut written = Ok(());
-            'batches: while let Ok(batch) = receive.recv() {
-                for unit in batch {
-                    if let Err(e) = f(unit) {
-                        written = Err(e);
-                        break 'batches;
-                    }
-                }
-            }
-            drop(receive);
-            let read = match reader.join() {
-                Ok(read) => read,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            written?;
-            read
-        })
+            })
+        };
+        crate::overlap::overlap("tifa-read", EXPORT_BATCH, read, f).map(|_| ())
     }
 }
 

@@ -172,6 +172,21 @@ impl Store {
 mod tests {
     use super::*;
 
+    /// A database file at schema `version` (the first `version` migrations,
+    /// applied as an older tifa did) holding `rows` (SQL).
+    fn database_at(version: usize, rows: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let conn = Connection::open(&path).unwrap();
+        for (_, sql) in &MIGRATIONS[..version] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", version as i64)
+            .unwrap();
+        conn.execute_batch(rows).unwrap();
+        (dir, path)
+    }
+
     #[test]
     fn migrations_apply_once() {
         let store = Store::open_in_memory().unwrap();
@@ -194,19 +209,10 @@ mod tests {
 
     #[test]
     fn sentences_stored_before_the_search_index_are_indexed_by_the_migration() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("old.db");
-        {
-            let conn = Connection::open(&path).unwrap();
-            conn.execute_batch(MIGRATIONS[0].1).unwrap();
-            conn.execute_batch(MIGRATIONS[1].1).unwrap();
-            conn.pragma_update(None, "user_version", 2).unwrap();
-            conn.execute(
-                "INSERT INTO segment (lang, text, key) VALUES ('zh', '坚决做到两个维护。', 'k')",
-                [],
-            )
-            .unwrap();
-        }
+        let (_dir, path) = database_at(
+            2,
+            "INSERT INTO segment (lang, text, key) VALUES ('zh', '坚决做到两个维护。', 'k')",
+        );
         let store = Store::open(&path).unwrap();
         let found: i64 = store
             .conn
@@ -221,20 +227,11 @@ mod tests {
 
     #[test]
     fn sentences_stored_before_hashing_are_hashed_by_the_migration() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v4.db");
-        {
-            let conn = Connection::open(&path).unwrap();
-            for (_, sql) in &MIGRATIONS[..4] {
-                conn.execute_batch(sql).unwrap();
-            }
-            conn.pragma_update(None, "user_version", 4).unwrap();
-            conn.execute_batch(
-                "INSERT INTO segment (id, lang, text, key) VALUES (7, 'en', 'Uphold the Two Upholds.', 'k');
-                 INSERT INTO unit (id, en, zh, created_at) VALUES (3, 7, NULL, 'then');",
-            )
-            .unwrap();
-        }
+        let (_dir, path) = database_at(
+            4,
+            "INSERT INTO segment (id, lang, text, key) VALUES (7, 'en', 'Uphold the Two Upholds.', 'k');
+             INSERT INTO unit (id, en, zh, created_at) VALUES (3, 7, NULL, 'then');",
+        );
         let mut store = Store::open(&path).unwrap();
         let key: i64 = store
             .conn

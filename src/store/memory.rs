@@ -269,7 +269,7 @@ pub struct Place {
 
 /// The hash by which a writer finds the sentences it has stored
 /// (deduplication in memory): of the language and the text. xxh3.
-pub fn text_hash(lang: Lang, text: &str) -> i64 {
+pub(super) fn text_hash(lang: Lang, text: &str) -> i64 {
     let seed = match lang {
         Lang::En => 1,
         Lang::Zh => 2,

@@ -16,8 +16,8 @@ use rusqlite::{Connection, OptionalExtension};
 pub use annotations::{Prepared, Preparer};
 pub use glossary::{GlossaryChanges, StoredConcept};
 pub use memory::{
-    clean_path, key_hash, text_hash, Document, DocumentFormat, NewDocument, Occurrence, Place,
-    PlacedUnit, Stats, Writer,
+    clean_path, key_hash, Document, DocumentFormat, NewDocument, Occurrence, Place, PlacedUnit,
+    Stats, Writer,
 };
 
 use crate::{Error, Result};

@@ -82,7 +82,28 @@ impl Error {
             message: message.into(),
         }
     }
+
+    /// A failed write to the output a writer was given (a file or standard
+    /// output; the caller names it). The I/O error stays typed, so that a
+    /// caller can tell a closed pipe from a full disk.
+    pub fn output(source: std::io::Error) -> Self {
+        Error::io(OUTPUT, source)
+    }
+
+    /// A failed CSV write: an I/O error stays an I/O error.
+    pub fn csv_output(e: csv::Error) -> Self {
+        if !e.is_io_error() {
+            return Error::Invalid(format!("writing CSV: {e}"));
+        }
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => Error::output(io),
+            other => Error::Invalid(format!("writing CSV: {other:?}")),
+        }
+    }
 }
+
+/// How errors name the output a writer was given.
+pub const OUTPUT: &str = "<output>";
 
 fn glossary_problems(problems: &[(PathBuf, crate::glossary::Problem)]) -> String {
     let fatal = problems.iter().filter(|(_, p)| p.fatal).count();

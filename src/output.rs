@@ -41,14 +41,17 @@ pub fn write_records<T: Serialize>(
     format: Format,
     rows: &[T],
 ) -> anyhow::Result<()> {
+    // serde_json and csv wrap I/O errors in their own types, where a
+    // closed pipe could not be told from any other failure: they are turned
+    // back into I/O errors.
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, rows)?;
+            serde_json::to_writer_pretty(&mut *out, rows).map_err(io::Error::from)?;
             writeln!(out)?;
         }
         Format::Jsonl => {
             for row in rows {
-                serde_json::to_writer(&mut *out, row)?;
+                serde_json::to_writer(&mut *out, row).map_err(io::Error::from)?;
                 writeln!(out)?;
             }
         }
@@ -57,7 +60,7 @@ pub fn write_records<T: Serialize>(
                 .delimiter(if format == Format::Csv { b',' } else { b'\t' })
                 .from_writer(out);
             for row in rows {
-                w.serialize(row)?;
+                w.serialize(row).map_err(tifa::Error::csv_output)?;
             }
             w.flush()?;
         }

@@ -429,12 +429,12 @@ pub const EXPORT_COLUMNS: [&str; 8] = [
 /// Writes concepts as CSV (RFC 4180) with a header row; sources as full
 /// citations, so that the file stands on its own and imports back as it was.
 pub fn write(out: &mut dyn Write, concepts: &[Concept], bom: bool) -> Result<()> {
-    let io = |e: std::io::Error| Error::io("<output>", e);
     if bom {
-        out.write_all("\u{feff}".as_bytes()).map_err(io)?;
+        out.write_all("\u{feff}".as_bytes())
+            .map_err(Error::output)?;
     }
     let mut w = csv::WriterBuilder::new().from_writer(out);
-    let csv_err = |e: csv::Error| Error::Invalid(format!("writing CSV: {e}"));
+    let csv_err = Error::csv_output;
     w.write_record(EXPORT_COLUMNS).map_err(csv_err)?;
     for c in concepts {
         let join = |status: Status| {
@@ -455,7 +455,7 @@ pub fn write(out: &mut dyn Write, concepts: &[Concept], bom: bool) -> Result<()>
         ])
         .map_err(csv_err)?;
     }
-    w.flush().map_err(io)?;
+    w.flush().map_err(Error::output)?;
     Ok(())
 }
 

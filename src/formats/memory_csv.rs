@@ -18,7 +18,7 @@ pub struct MemoryCsvWriter<W: Write> {
 }
 
 fn err(e: csv::Error) -> Error {
-    Error::Invalid(format!("writing CSV: {e}"))
+    Error::csv_output(e)
 }
 
 impl<W: Write> MemoryCsvWriter<W> {
@@ -31,7 +31,7 @@ impl<W: Write> MemoryCsvWriter<W> {
     ) -> Result<Self> {
         if bom {
             out.write_all("\u{feff}".as_bytes())
-                .map_err(|e| Error::io("<output>", e))?;
+                .map_err(Error::output)?;
         }
         let w = csv::WriterBuilder::new()
             .delimiter(if tsv { b'\t' } else { b',' })
@@ -104,7 +104,7 @@ impl<W: Write> MemoryCsvWriter<W> {
     pub fn finish(self) -> Result<W> {
         self.w
             .into_inner()
-            .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))
+            .map_err(|e| Error::output(e.into_error()))
     }
 }
 

@@ -47,7 +47,7 @@ pub fn write(
     direction: Direction,
     bom: bool,
 ) -> Result<()> {
-    let io = |e: std::io::Error| Error::io("<output>", e);
+    let io = Error::output;
     if bom {
         out.write_all("\u{feff}".as_bytes()).map_err(io)?;
     }

@@ -70,8 +70,8 @@ fn status_value(status: Status) -> &'static str {
 
 type XmlWriter<'a> = Writer<&'a mut dyn Write>;
 
-fn io(e: impl std::fmt::Display) -> Error {
-    Error::Invalid(format!("writing TBX: {e}"))
+fn io(e: std::io::Error) -> Error {
+    Error::output(e)
 }
 
 fn element(w: &mut XmlWriter<'_>, name: &str, attrs: &[(&str, &str)], text: &str) -> Result<()> {

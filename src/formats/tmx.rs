@@ -84,8 +84,8 @@ pub struct TmxWriter<W: Write> {
     dropped: u64,
 }
 
-fn xml_err(e: impl std::fmt::Display) -> Error {
-    Error::Invalid(format!("writing TMX: {e}"))
+fn xml_err(e: std::io::Error) -> Error {
+    Error::output(e)
 }
 
 impl<W: Write> TmxWriter<W> {

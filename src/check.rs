@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::glossary::matcher::{Matcher, NearMemo, Stream, TermMatch, TermRef};
 use crate::glossary::Status;
+use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -61,36 +62,59 @@ pub struct Finding {
 /// read a paragraph (up to a blank line) at a time, so memory stays small
 /// however long it is; a term broken across a single line break is found.
 /// Long texts are split at paragraph boundaries and checked on all cores.
-pub fn check_english(matcher: &Matcher, text: &str) -> Vec<Finding> {
+pub fn check_english(matcher: &Matcher, text: &str) -> Result<Vec<Finding>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if threads < 2 || text.len() < 1 << 20 {
-        return check_english_part(matcher, text, 0);
+        return Ok(check_english_part(matcher, text, 0));
     }
-    // Cut points at paragraph boundaries, about equally far apart.
+    let mut out: Vec<Finding> = in_parts(text, threads, |part, offset| {
+        check_english_part(matcher, part, offset)
+    })?
+    .into_iter()
+    .flatten()
+    .collect();
+    out.sort_by_key(|f| f.start);
+    Ok(out)
+}
+
+/// Runs `work` on `parts` pieces of `text` cut at paragraph boundaries,
+/// about equally long, each on its own thread, with the offset where the
+/// piece starts. A worker that panics is an error, not a piece without
+/// findings.
+fn in_parts<T: Send>(
+    text: &str,
+    parts: usize,
+    work: impl Fn(&str, usize) -> T + Sync,
+) -> Result<Vec<T>> {
     let mut cuts = vec![0];
-    for k in 1..threads {
-        let aim = text.len() * k / threads;
+    for k in 1..parts {
+        let aim = text.floor_char_boundary(text.len() * k / parts);
         let at = text[aim..].find("\n\n").map_or(text.len(), |i| aim + i + 2);
         if at > *cuts.last().unwrap_or(&0) && at < text.len() {
             cuts.push(at);
         }
     }
     cuts.push(text.len());
-    let mut out: Vec<Finding> = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let handles: Vec<_> = cuts
             .windows(2)
             .map(|w| {
                 let (from, to) = (w[0], w[1]);
-                scope.spawn(move || check_english_part(matcher, &text[from..to], from))
+                let work = &work;
+                scope.spawn(move || work(&text[from..to], from))
             })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
+            .map(|h| {
+                h.join().map_err(|_| {
+                    Error::Invalid(
+                        "checking failed: a worker thread stopped unexpectedly (a bug in tifa); no findings are reported".into(),
+                    )
+                })
+            })
             .collect()
-    });
-    out.sort_by_key(|f| f.start);
-    out
+    })
 }
 
 /// [`check_english`] on one part of a text that starts at `offset`.
@@ -179,8 +203,8 @@ fn times(n: usize) -> String {
 /// Checks a pair: the English side as [`check_english`] does, and each
 /// concept whose Chinese term occurs in the Chinese side must have its
 /// preferred or an admitted rendering in the English side as many times.
-pub fn check_pair(matcher: &Matcher, zh: &str, en: &str) -> Vec<Finding> {
-    let mut out = check_english(matcher, en);
+pub fn check_pair(matcher: &Matcher, zh: &str, en: &str) -> Result<Vec<Finding>> {
+    let mut out = check_english(matcher, en)?;
     let mut in_zh: BTreeMap<usize, Vec<&TermMatch>> = BTreeMap::new();
     let zh_matches = matcher.find(zh);
     for m in &zh_matches {
@@ -219,7 +243,7 @@ pub fn check_pair(matcher: &Matcher, zh: &str, en: &str) -> Vec<Finding> {
             out.push(f);
         }
     }
-    out
+    Ok(out)
 }
 
 /// A finding in the stored memory, at the first place its sentence occurs.
@@ -240,12 +264,12 @@ pub struct MemoryFinding {
 pub fn check_memory(
     store: &crate::store::Store,
     matcher: &Matcher,
-    mut f: impl FnMut(MemoryFinding) -> crate::Result<()>,
-) -> crate::Result<()> {
+    mut f: impl FnMut(MemoryFinding) -> Result<()>,
+) -> Result<()> {
     store.for_each_placed_unit(|u| {
         let findings = match (&u.zh, &u.en) {
-            (Some(zh), Some(en)) => check_pair(matcher, zh, en),
-            (None, Some(en)) => check_english(matcher, en),
+            (Some(zh), Some(en)) => check_pair(matcher, zh, en)?,
+            (None, Some(en)) => check_english(matcher, en)?,
             _ => Vec::new(),
         };
         for finding in findings {
@@ -319,7 +343,7 @@ mod tests {
         let m = matcher();
         let text =
             "Members resolutely achieve the “two maintenances.” The Communist Paty of China leads.";
-        let f = check_english(&m, text);
+        let f = check_english(&m, text).unwrap();
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].kind, Kind::Deprecated);
         assert_eq!(
@@ -328,7 +352,9 @@ mod tests {
         );
         assert_eq!(f[1].kind, Kind::Misspelled);
         assert_eq!(&text[f[1].start..f[1].end], "Communist Paty of China");
-        assert!(check_english(&m, "They uphold the Two Upholds.").is_empty());
+        assert!(check_english(&m, "They uphold the Two Upholds.")
+            .unwrap()
+            .is_empty());
     }
 
     #[test]
@@ -338,14 +364,17 @@ mod tests {
             &m,
             "坚决做到“两个维护”，始终坚持“两个维护”。",
             "Resolutely uphold the Two Upholds.",
-        );
+        )
+        .unwrap();
         assert_eq!(f.len(), 1);
         assert_eq!(
             f[0].message,
             "两个维护 appears twice, \"the Two Upholds\" once"
         );
-        assert!(check_pair(&m, "两个维护", "the Two Upholds").is_empty());
-        let f = check_pair(&m, "两个维护", "the two maintenances");
+        assert!(check_pair(&m, "两个维护", "the Two Upholds")
+            .unwrap()
+            .is_empty());
+        let f = check_pair(&m, "两个维护", "the two maintenances").unwrap();
         assert_eq!(
             f.iter().map(|f| f.kind).collect::<Vec<_>>(),
             [Kind::Deprecated, Kind::Missing]
@@ -368,8 +397,30 @@ mod tests {
             ("They said: two maintenances", "They said: the Two Upholds"),
         ];
         for (input, want) in cases {
-            let f = check_english(&m, input);
+            let f = check_english(&m, input).unwrap();
             assert_eq!(fix(input, &f), want, "{input}");
         }
+    }
+
+    #[test]
+    fn a_worker_that_panics_is_an_error_not_a_clean_part() {
+        let text = "First part.\n\nSecond part.\n\nThird part.\n\nFourth part.";
+        let parts = in_parts(text, 4, |part, offset| (offset, part.to_string())).unwrap();
+        assert!(parts.len() >= 3, "{parts:?}");
+        assert_eq!(
+            parts.iter().map(|(_, p)| p.as_str()).collect::<String>(),
+            text
+        );
+        let err = in_parts(text, 4, |part, _| {
+            if part.contains("Fourth") {
+                panic!("a bug");
+            }
+            1
+        })
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("no findings are reported"),
+            "{err}"
+        );
     }
 }

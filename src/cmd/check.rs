@@ -157,8 +157,8 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
             for pair in PairsReader::new(Path::new(&name), &text, delimiter, langs)? {
                 let pair = pair?;
                 let findings = match (&pair.zh, &pair.en) {
-                    (Some(zh), Some(en)) => check_pair(&matcher, zh, en),
-                    (None, Some(en)) => check_english(&matcher, en),
+                    (Some(zh), Some(en)) => check_pair(&matcher, zh, en)?,
+                    (None, Some(en)) => check_english(&matcher, en)?,
                     _ => Vec::new(),
                 };
                 for f in findings {
@@ -176,7 +176,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         let findings = if Lang::detect(&text) == Some(Lang::Zh) {
             Vec::new()
         } else {
-            check_english(&matcher, &text)
+            check_english(&matcher, &text)?
         };
         count += findings.len();
         if args.fix {

@@ -3,7 +3,42 @@
 
 use std::path::PathBuf;
 
+use serde::Serialize;
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A problem found in an input file (a glossary, a sources file): where,
+/// what, and whether it stops the import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub line: u64,
+    pub message: String,
+    /// A fatal problem stops the import; a warning does not.
+    pub fatal: bool,
+    /// For problems found by validating entries (`glossary::validate`): the index of the entry.
+    #[serde(skip)]
+    pub entry: Option<usize>,
+}
+
+impl Problem {
+    pub fn fatal(line: u64, message: impl Into<String>) -> Self {
+        Problem {
+            line,
+            message: message.into(),
+            fatal: true,
+            entry: None,
+        }
+    }
+
+    pub fn warning(line: u64, message: impl Into<String>) -> Self {
+        Problem {
+            line,
+            message: message.into(),
+            fatal: false,
+            entry: None,
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -49,9 +84,7 @@ pub enum Error {
     },
 
     #[error("{}", glossary_problems(problems))]
-    Glossary {
-        problems: Vec<(PathBuf, crate::glossary::Problem)>,
-    },
+    Glossary { problems: Vec<(PathBuf, Problem)> },
 
     #[error("{0}")]
     NotFound(String),
@@ -105,7 +138,7 @@ impl Error {
 /// How errors name the output a writer was given.
 pub const OUTPUT: &str = "<output>";
 
-fn glossary_problems(problems: &[(PathBuf, crate::glossary::Problem)]) -> String {
+fn glossary_problems(problems: &[(PathBuf, Problem)]) -> String {
     let fatal = problems.iter().filter(|(_, p)| p.fatal).count();
     let mut out = format!(
         "{fatal} problem{} in the glossary; nothing was imported:",

@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::glossary::matcher::{Matcher, Stream};
 use crate::glossary::Concept;
 
+use crate::edit_distance;
 use crate::lang::is_han;
 use crate::normalize::key;
 use crate::store::annotations::words;
@@ -56,24 +57,6 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<String> {
     }
 }
 
-/// Edit distance over tokens.
-pub fn distance(a: &[String], b: &[String]) -> usize {
-    if a.is_empty() || b.is_empty() {
-        return a.len().max(b.len());
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, x) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, y) in b.iter().enumerate() {
-            let cost = usize::from(x != y);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
 /// Similarity in percent: 100 only for identical text.
 pub fn score(query: &str, candidate: &str, lang: Lang) -> u32 {
     score_against(query, &tokens(query, lang), candidate, lang)
@@ -86,7 +69,7 @@ fn score_against(query: &str, query_tokens: &[String], candidate: &str, lang: La
     }
     let b = tokens(candidate, lang);
     let longest = query_tokens.len().max(b.len()).max(1);
-    let d = distance(query_tokens, &b);
+    let d = edit_distance::distance(query_tokens, &b);
     let s = (100 * (longest - d.min(longest))) / longest;
     (s as u32).min(99)
 }

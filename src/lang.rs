@@ -22,6 +22,15 @@ impl Lang {
         }
     }
 
+    /// The language tag tifa writes in exchange files (TMX `xml:lang`, TBX
+    /// `langSet`): `en`, and `zh-CN` for simplified Chinese.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
     /// Guesses the language of a text from its letters: Han characters count
     /// for about four Latin letters each, as a Chinese word is one or two
     /// characters where an English word is five or six letters. Returns `None`

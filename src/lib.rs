@@ -7,6 +7,7 @@
 //! tests and other programs can call it directly.
 
 pub mod check;
+pub mod edit_distance;
 pub mod error;
 pub mod formats;
 pub mod fuzzy;
@@ -19,5 +20,5 @@ pub mod search;
 pub mod segment;
 pub mod store;
 
-pub use error::{Error, Result};
+pub use error::{Error, Problem, Result};
 pub use lang::Lang;

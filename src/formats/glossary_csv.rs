@@ -16,8 +16,9 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::formats::text::decode;
-use crate::glossary::{slug, Concept, Entry, Problem, Source, Status, Term};
+use crate::glossary::{slug, Concept, Entry, Source, Status, Term};
 use crate::normalize::nfc;
+use crate::Problem;
 use crate::{Error, Result};
 
 pub const COLUMNS: [&str; 8] = [

@@ -22,9 +22,10 @@ use quick_xml::{Reader, Writer};
 use super::glossary_csv::{citation, parse_citation};
 use super::Positions;
 use crate::formats::text::decode;
-use crate::glossary::{slug, Concept, Entry, Problem, Source, Status, Term};
+use crate::glossary::{slug, Concept, Entry, Source, Status, Term};
 use crate::normalize::nfc;
-use crate::{Error, Result};
+use crate::Problem;
+use crate::{Error, Lang, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flavour {
@@ -148,7 +149,7 @@ pub fn write(out: &mut dyn Write, concepts: &[Concept], flavour: Flavour) -> Res
         for s in &c.sources {
             element(&mut w, "admin", &[("type", "source")], &citation(s))?;
         }
-        open(&mut w, lang_set, &[("xml:lang", "zh-CN")])?;
+        open(&mut w, lang_set, &[("xml:lang", Lang::Zh.tag())])?;
         for (i, zh) in c.zh.iter().enumerate() {
             let status = if i == 0 {
                 Status::Preferred
@@ -166,7 +167,7 @@ pub fn write(out: &mut dyn Write, concepts: &[Concept], flavour: Flavour) -> Res
             close(&mut w, term_group)?;
         }
         close(&mut w, lang_set)?;
-        open(&mut w, lang_set, &[("xml:lang", "en")])?;
+        open(&mut w, lang_set, &[("xml:lang", Lang::En.tag())])?;
         for t in &c.en {
             open(&mut w, term_group, &[])?;
             element(&mut w, "term", &[], &t.text)?;

@@ -33,13 +33,6 @@ pub struct TmUnit {
     pub concepts: Vec<String>,
 }
 
-fn lang_tag(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh-CN",
-    }
-}
-
 /// "2026-11-22T04:25:01Z" → "20261122T042501Z", the form TMX recommends.
 pub fn tmx_date(rfc3339: &str) -> String {
     let digits: String = rfc3339
@@ -110,7 +103,7 @@ impl<W: Write> TmxWriter<W> {
             ("segtype", "sentence"),
             ("o-tmf", "tifa"),
             ("adminlang", "en"),
-            ("srclang", lang_tag(srclang)),
+            ("srclang", srclang.tag()),
             ("datatype", "plaintext"),
             ("creationdate", date.as_str()),
         ] {
@@ -155,7 +148,7 @@ impl<W: Write> TmxWriter<W> {
         };
         if !has_source {
             let own = if u.en.is_some() { Lang::En } else { Lang::Zh };
-            tu.push_attribute(("srclang", lang_tag(own)));
+            tu.push_attribute(("srclang", own.tag()));
         }
         self.w.write_event(Event::Start(tu)).map_err(xml_err)?;
         if let Some(d) = &u.document {
@@ -178,7 +171,7 @@ impl<W: Write> TmxWriter<W> {
             let Some(text) = text else { continue };
             let text = clean(text, &mut self.dropped);
             let mut tuv = BytesStart::new("tuv");
-            tuv.push_attribute(("xml:lang", lang_tag(lang)));
+            tuv.push_attribute(("xml:lang", lang.tag()));
             self.w.write_event(Event::Start(tuv)).map_err(xml_err)?;
             self.w
                 .write_event(Event::Start(BytesStart::new("seg")))

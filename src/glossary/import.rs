@@ -4,9 +4,10 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::{validate, Concept, Entry, Problem, Source};
+use super::{validate, Concept, Entry, Source};
 use crate::formats::{glossary_csv, tbx};
 use crate::store::{clean_path, GlossaryChanges, Store};
+use crate::Problem;
 use crate::{Error, Result};
 
 /// What an import does to concepts that are not in the imported files.

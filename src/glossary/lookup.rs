@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use super::{Concept, Status};
+use crate::edit_distance;
 use crate::lang::is_han;
 use crate::normalize::term_key;
 
@@ -133,37 +134,14 @@ fn contains(term: &str, query: &str, chinese: bool) -> bool {
 /// or to the term's first words when the query has fewer words ("communist
 /// paty" is one edit from "communist party" of "Communist Party of China").
 fn closeness(term: &str, query: &str) -> usize {
-    let whole = levenshtein(term, query);
+    let whole = edit_distance::chars(term, query);
     let qwords = query.split(' ').count();
     let prefix: String = term.split(' ').take(qwords).collect::<Vec<_>>().join(" ");
     if prefix.len() < term.len() {
-        whole.min(levenshtein(&prefix, query))
+        whole.min(edit_distance::chars(&prefix, query))
     } else {
         whole
     }
-}
-
-/// Levenshtein distance over characters.
-pub fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.is_empty() || b.is_empty() {
-        return a.len().max(b.len());
-    }
-    if a.len().abs_diff(b.len()) > 8 {
-        return a.len().abs_diff(b.len());
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -269,12 +247,5 @@ mod tests {
         }
         assert!(lookup(&g, "photosynthesis", 5).is_empty());
         assert!(lookup(&g, "the", 5).is_empty());
-    }
-
-    #[test]
-    fn edit_distance() {
-        assert_eq!(levenshtein("paty", "party"), 1);
-        assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(levenshtein("两个维护", "两个确立"), 2);
     }
 }

@@ -536,7 +536,7 @@ impl Matcher {
             if let Some(list) = self.deletions.get(key) {
                 for &(pi, pos) in list {
                     let want = &self.phrases[pi as usize].words[pos as usize];
-                    if super::lookup::levenshtein(word, want) == 1 || transposed(word, want) {
+                    if crate::edit_distance::chars(word, want) == 1 || transposed(word, want) {
                         out.push((pi, pos));
                     }
                 }
@@ -587,7 +587,7 @@ impl Matcher {
             // Two ordinary words are too easily one letter off.
             return None;
         }
-        if super::lookup::levenshtein(got, want) != 1 && !transposed(got, want) {
+        if crate::edit_distance::chars(got, want) != 1 && !transposed(got, want) {
             return None;
         }
         let target = self.targets[phrase.target as usize];

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::error::Problem;
 use crate::normalize::term_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -106,38 +107,6 @@ impl Concept {
 pub struct Entry {
     pub line: u64,
     pub concept: Concept,
-}
-
-/// A problem found in a glossary file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    pub line: u64,
-    pub message: String,
-    /// A fatal problem stops the import; a warning does not.
-    pub fatal: bool,
-    /// For problems found by [`validate`]: the index of the entry.
-    #[serde(skip)]
-    pub entry: Option<usize>,
-}
-
-impl Problem {
-    pub fn fatal(line: u64, message: impl Into<String>) -> Self {
-        Problem {
-            line,
-            message: message.into(),
-            fatal: true,
-            entry: None,
-        }
-    }
-
-    pub fn warning(line: u64, message: impl Into<String>) -> Self {
-        Problem {
-            line,
-            message: message.into(),
-            fatal: false,
-            entry: None,
-        }
-    }
 }
 
 /// Checks a glossary as a whole: every concept has an id, a category, a

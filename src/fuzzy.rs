@@ -18,10 +18,8 @@ use crate::glossary::matcher::{Matcher, Stream};
 use crate::glossary::Concept;
 
 use crate::edit_distance;
-use crate::lang::is_han;
 use crate::normalize::key;
-use crate::store::annotations::words;
-use crate::store::{key_hash, Store};
+use crate::store::Store;
 use crate::{Lang, Result};
 
 /// The units of comparison of a sentence: words and punctuation marks of the
@@ -146,121 +144,7 @@ pub fn mark_shared_concepts(
 }
 
 /// How many candidates the full-text index hands to scoring.
-const CANDIDATES: i64 = 128;
-
-/// Words too common to find candidates with: nearly every sentence has
-/// them, so they only slow the index down.
-const STOPWORDS: &[&str] = &[
-    "the", "and", "for", "that", "with", "this", "are", "was", "were", "will", "has", "have",
-    "had", "its", "our", "their", "from", "which", "not", "but", "all", "been", "also", "more",
-    "than", "such", "into", "they", "them", "there", "these", "those", "who", "what", "would",
-    "should", "can", "may", "must",
-];
-
-/// How many of the query's rarest words (or character pairs) look for
-/// candidates.
-const RAREST: usize = 4;
-
-/// How many numbers of the query join the rarest terms.
-const NUMBERS: usize = 2;
-
-/// The FTS5 query that finds candidates. Its terms are the query's words
-/// (English, without stop words) or character pairs (Chinese); the
-/// [`RAREST`] of them by document count are kept, and a candidate must hold
-/// two of them: `("a" AND "b") OR ("a" AND "c") OR …`. A sentence that
-/// differs from the query by an edit or two still holds two of its rare
-/// terms, while the index never ranks the many sentences that share only
-/// one common word with the query.
-fn candidate_query(store: &Store, text: &str, lang: Lang) -> Result<Option<String>> {
-    // Each term: the FTS5 phrase, and the tokens whose document counts
-    // bound how common it is.
-    let mut terms: Vec<(String, Vec<String>)> = match lang {
-        Lang::En => words(text)
-            .into_iter()
-            .filter(|w| {
-                // Numbers count whatever their length: they tell apart
-                // sentences that are otherwise the same.
-                (w.chars().count() > 2 || w.chars().all(|c| c.is_ascii_digit()))
-                    && !STOPWORDS.contains(&w.as_str())
-            })
-            .map(|w| (w.clone(), vec![w]))
-            .collect(),
-        Lang::Zh => {
-            let han: Vec<char> = text.chars().filter(|c| is_han(*c)).collect();
-            if han.len() == 1 {
-                vec![(han[0].to_string(), vec![han[0].to_string()])]
-            } else {
-                han.windows(2)
-                    .map(|w| {
-                        (
-                            format!("{} {}", w[0], w[1]),
-                            vec![w[0].to_string(), w[1].to_string()],
-                        )
-                    })
-                    .collect()
-            }
-        }
-    };
-    terms.sort();
-    terms.dedup();
-    if terms.is_empty() {
-        return Ok(None);
-    }
-    let mut words: Vec<&str> = terms
-        .iter()
-        .flat_map(|(_, t)| t.iter().map(String::as_str))
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    let json = serde_json::to_string(&words).unwrap_or_default();
-    let counts: std::collections::HashMap<String, i64> = store
-        .query_rows(
-            "SELECT term, sentences FROM word WHERE term IN (SELECT value FROM json_each(?1))",
-            [json],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?
-        .into_iter()
-        .collect();
-    // A term is as common as its least common token allows; terms with a
-    // token the memory lacks cannot find anything.
-    let mut ranked: Vec<(i64, &str)> = terms
-        .iter()
-        .filter_map(|(phrase, tokens)| {
-            let n = tokens
-                .iter()
-                .map(|t| counts.get(t).copied().unwrap_or(0))
-                .min()?;
-            (n > 0).then_some((n, phrase.as_str()))
-        })
-        .collect();
-    ranked.sort_unstable();
-    // The rarest terms, and numbers besides: they tell apart sentences that
-    // are otherwise the same (years, figures, article numbers).
-    let is_number = |t: &str| t.chars().all(|c| c.is_ascii_digit());
-    let numbers: Vec<(i64, &str)> = ranked[RAREST.min(ranked.len())..]
-        .iter()
-        .filter(|(_, t)| is_number(t))
-        .take(NUMBERS)
-        .copied()
-        .collect();
-    ranked.truncate(RAREST);
-    ranked.extend(numbers);
-    let quoted: Vec<String> = ranked
-        .iter()
-        .map(|(_, t)| format!("\"{}\"", t.replace('"', "\"\"")))
-        .collect();
-    Ok(match quoted.len() {
-        0 => None,
-        1 | 2 => Some(quoted.join(" OR ")),
-        _ => {
-            // Pairs with one of the two rarest terms: a sentence one edit
-            // away from the query still has one of them and another term.
-            let (a, b) = (&quoted[0], &quoted[1]);
-            let rest = quoted[2..].join(" OR ");
-            Some(format!("({a} AND ({b} OR {rest})) OR ({b} AND ({rest}))"))
-        }
-    })
-}
+const CANDIDATES: usize = 128;
 
 /// The best matches for `text`, best first, at least `min` percent.
 pub fn find_matches(
@@ -270,22 +154,9 @@ pub fn find_matches(
     limit: usize,
     min: u32,
 ) -> Result<Vec<FuzzyMatch>> {
-    let query_key = key(text);
     let query_tokens = tokens(text, lang);
-    let mut candidates: Vec<(i64, String)> = store.query_rows(
-        "SELECT id, text FROM segment WHERE key_hash = ?1 AND lang = ?2",
-        rusqlite::params![key_hash(lang, text), lang.code()],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    candidates.retain(|(_, t)| key(t) == query_key);
-    if let Some(q) = candidate_query(store, text, lang)? {
-        candidates.extend(store.query_rows(
-            "SELECT s.id, s.text FROM segment_fts f JOIN segment s ON s.id = f.rowid
-             WHERE segment_fts MATCH ?1 AND s.lang = ?2 ORDER BY f.rank LIMIT ?3",
-            rusqlite::params![q, lang.code(), CANDIDATES],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?);
-    }
+    let mut candidates = store.sentences_with_key(lang, text)?;
+    candidates.extend(store.fuzzy_candidates(lang, text, CANDIDATES)?);
     candidates.sort();
     candidates.dedup();
     let mut scored: Vec<(u32, i64, String)> = candidates

@@ -3,13 +3,12 @@
 //! uses a glossary concept in any of its renderings through the stored term
 //! occurrences. Hits come with their spans, for keyword-in-context display.
 
-use rusqlite::{params_from_iter, types::Value};
 use serde::Serialize;
 
 use crate::glossary::lookup::{lookup, MatchKind};
 use crate::glossary::{Concept, Status};
 use crate::lang::is_han;
-use crate::store::Store;
+use crate::store::{SentenceFilter, Store};
 use crate::{Error, Lang, Result};
 
 /// What to search for; at least one of `text` and `term`.
@@ -54,27 +53,6 @@ pub fn resolve_concept<'a>(concepts: &'a [Concept], term: &str) -> Result<&'a Co
             "no glossary concept is called {term:?} (`tifa lookup {term}` suggests some)"
         ))),
     }
-}
-
-/// The FTS5 query for a phrase: Chinese characters spaced as the index
-/// holds them, the whole quoted as one phrase.
-fn fts_phrase(text: &str) -> String {
-    let mut spaced = String::new();
-    for c in text.chars() {
-        if is_han(c) {
-            spaced.push(' ');
-            spaced.push(c);
-            spaced.push(' ');
-        } else if c == '"' {
-            spaced.push_str("\"\"");
-        } else {
-            spaced.push(c);
-        }
-    }
-    format!(
-        "\"{}\"",
-        spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-    )
 }
 
 /// Where the phrase occurs in a sentence: substrings for Chinese, runs of
@@ -129,15 +107,8 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<Hit>> {
             "give a phrase to search for, or --term".into(),
         ));
     }
-    let mut sql = String::from("SELECT s.id, s.lang, s.text FROM segment s");
-    let mut params: Vec<Value> = Vec::new();
-    let mut filters: Vec<String> = Vec::new();
     let mut term_spans: std::collections::HashMap<i64, Vec<(usize, usize)>> = Default::default();
-    if let Some(text) = &query.text {
-        sql.push_str(" JOIN segment_fts f ON f.rowid = s.id");
-        params.push(Value::Text(fts_phrase(text)));
-        filters.push(format!("segment_fts MATCH ?{}", params.len()));
-    }
+    let mut ids: Option<Vec<i64>> = None;
     if let Some(term) = &query.term {
         let concepts: Vec<Concept> = store.concepts()?.into_iter().map(|s| s.concept).collect();
         let concept = resolve_concept(&concepts, term)?;
@@ -147,41 +118,15 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<Hit>> {
         if term_spans.is_empty() {
             return Ok(Vec::new());
         }
-        let ids: Vec<i64> = term_spans.keys().copied().collect();
-        params.push(Value::Text(serde_json::to_string(&ids).unwrap_or_default()));
-        filters.push(format!(
-            "s.id IN (SELECT value FROM json_each(?{}))",
-            params.len()
-        ));
+        ids = Some(term_spans.keys().copied().collect());
     }
-    if let Some(lang) = query.lang {
-        params.push(Value::Text(lang.code().into()));
-        filters.push(format!("s.lang = ?{}", params.len()));
-    }
-    if let Some(doc) = query.document {
-        params.push(Value::Integer(doc));
-        filters.push(format!(
-            "EXISTS (SELECT 1 FROM unit u JOIN occurrence o ON o.unit = u.id
-                     WHERE (u.en = s.id OR u.zh = s.id) AND o.document = ?{})",
-            params.len()
-        ));
-    }
-    sql.push_str(" WHERE ");
-    sql.push_str(&filters.join(" AND "));
-    params.push(Value::Integer(query.limit.max(1) as i64));
-    // With a phrase, the full-text index hands its rows over in rowid
-    // order, so the query stops after `limit` hits instead of sorting them
-    // all.
-    let order = if query.text.is_some() {
-        "f.rowid"
-    } else {
-        "s.id"
-    };
-    sql.push_str(&format!(" ORDER BY {order} LIMIT ?{}", params.len()));
-    let rows: Vec<(i64, String, String)> =
-        store.query_rows(&sql, params_from_iter(params), |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
+    let rows = store.sentences(&SentenceFilter {
+        phrase: query.text.as_deref(),
+        ids: ids.as_deref(),
+        lang: query.lang,
+        document: query.document,
+        limit: query.limit,
+    })?;
     let mut hits = Vec::new();
     for (id, lang, text) in rows {
         let mut spans = match &query.text {
@@ -197,7 +142,7 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<Hit>> {
         let (path, paragraph, sentence, more) = store.first_place(id)?.unwrap_or_default();
         hits.push(Hit {
             segment: id,
-            lang: lang.parse().unwrap_or(Lang::En),
+            lang,
             text,
             spans,
             path,
@@ -212,15 +157,6 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<Hit>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn phrases_for_the_index() {
-        assert_eq!(fts_phrase("两个维护"), "\"两 个 维 护\"");
-        assert_eq!(
-            fts_phrase("the \"Two\" Upholds"),
-            "\"the \"\"Two\"\" Upholds\""
-        );
-    }
 
     #[test]
     fn locating_matches() {

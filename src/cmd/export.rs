@@ -9,7 +9,7 @@ use tifa::formats::memory_csv::MemoryCsvWriter;
 use tifa::formats::tmx::TmxWriter;
 use tifa::glossary::Concept;
 use tifa::search::resolve_concept;
-use tifa::store::annotations::ExportFilter;
+use tifa::store::ExportFilter;
 use tifa::store::Store;
 use tifa::Lang;
 

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use tifa::glossary::Concept;
-use tifa::store::annotations::TermUsage;
+use tifa::store::TermUsage;
 use tifa::Lang;
 
 use super::open_store;

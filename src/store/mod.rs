@@ -5,22 +5,48 @@
 //! `PRAGMA user_version`, each in a transaction. Commands receive a `Store`;
 //! they never open connections themselves. Every query binds its parameters.
 
-pub mod annotations;
+//!
+//! Rooms: [`writer`] (the write transaction: all writer state and every
+//! write), [`prepare`] (sentences made ready for the writer off the
+//! database), [`memory`] and [`glossary`] and [`terms`] (typed read
+//! queries), [`index`] (the full-text index and word counts, and the
+//! queries through them), [`export`] (the export iteration), [`keys`] (the
+//! hashes sentences are found by).
+
+mod export;
 mod glossary;
+mod index;
+mod keys;
 mod memory;
+mod prepare;
+mod terms;
+mod writer;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension};
 
-pub use annotations::{Prepared, Preparer};
+pub use export::ExportFilter;
 pub use glossary::{GlossaryChanges, StoredConcept};
+pub use index::SentenceFilter;
+pub use keys::key_hash;
 pub use memory::{
-    clean_path, key_hash, Document, DocumentFormat, NewDocument, Occurrence, Place, PlacedUnit,
-    Stats, Writer,
+    clean_path, Document, DocumentFormat, NewDocument, Occurrence, Place, PlacedUnit, Stats,
 };
+pub use prepare::{Prepared, Preparer};
+pub use terms::TermUsage;
+pub use writer::Writer;
 
-use crate::{Error, Result};
+use crate::{Error, Lang, Result};
+
+/// A language as a `lang` column stores it (`en`, `zh`). Every column is
+/// written by tifa, so anything but Chinese is English.
+fn lang_column(code: &str) -> Lang {
+    match code.parse() {
+        Ok(lang) => lang,
+        Err(_) => Lang::En,
+    }
+}
 
 /// The migrations, in order. Migration N (from 1) brings the schema to
 /// `user_version` N.
@@ -102,7 +128,7 @@ impl Store {
                 .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))?;
         }
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        memory::define_functions(&self.conn)?;
+        keys::define_functions(&self.conn)?;
         self.migrate()
     }
 
@@ -144,6 +170,18 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Runs a read query with bound parameters.
+    fn query_rows<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map(params, map)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The schema version (the number of migrations applied).

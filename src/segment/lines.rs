@@ -362,93 +362,166 @@ fn joins(prev: &str, next: &str, gap: usize, lang: Lang, shape: &Shape, run_on: 
     }
 }
 
-/// Calls `emit` with each paragraph of `text`.
-pub fn paragraphs(text: &str, lang: Lang, mut emit: impl FnMut(&Paragraph<'_>)) {
-    let lines = lines(text);
-    if lines.is_empty() {
-        return;
-    }
-    let shape = shape(text, &lines);
-    let mut buf = String::new();
-    let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
-    let mut detached: Vec<Detached> = Vec::new();
+/// The paragraphs of a text one at a time: [`Paragraphs::advance`] moves to
+/// the next one, [`Paragraphs::current`] shows it.
+pub struct Paragraphs<'a> {
+    text: &'a str,
+    lang: Lang,
+    lines: Vec<Line>,
+    shape: Shape,
+    buf: String,
+    pieces: Vec<(usize, usize, usize)>,
+    single: [(usize, usize, usize); 1],
+    detached: Vec<Detached>,
+    prev: Line,
+    run_on: bool,
+    /// The next line to look at.
+    i: usize,
+    /// The line that starts the next paragraph, once the current one ended
+    /// before it.
+    pending: Option<Line>,
+    started: bool,
+    finished: bool,
+}
 
-    let slice = |l: &Line| &text[l.start..l.end];
-    let flush = |pieces: &mut Vec<(usize, usize, usize)>,
-                 detached: &mut Vec<Detached>,
-                 buf: &mut String,
-                 emit: &mut dyn FnMut(&Paragraph<'_>)| {
-        if pieces.len() == 1 {
-            let (_, src, len) = pieces[0];
-            let single = [(0, src, len)];
-            emit(&Paragraph {
-                text: &text[src..src + len],
-                pieces: &single,
-                detached,
-            });
-        } else {
-            emit(&Paragraph {
-                text: buf,
-                pieces,
-                detached,
-            });
+impl<'a> Paragraphs<'a> {
+    pub fn new(text: &'a str, lang: Lang) -> Self {
+        let lines = lines(text);
+        let shape = shape(text, &lines);
+        let first = lines.first().copied().unwrap_or(Line {
+            start: 0,
+            end: 0,
+            gap: 0,
+        });
+        Paragraphs {
+            text,
+            lang,
+            finished: lines.is_empty(),
+            lines,
+            shape,
+            buf: String::new(),
+            pieces: Vec::new(),
+            single: [(0, 0, 0)],
+            detached: Vec::new(),
+            prev: first,
+            run_on: false,
+            i: 1,
+            pending: None,
+            started: false,
         }
-        pieces.clear();
-        detached.clear();
-        buf.clear();
-    };
-    let push = |pieces: &mut Vec<(usize, usize, usize)>, buf: &mut String, l: &Line| {
-        let s = &text[l.start..l.end];
-        if let Some(&(at, src, len)) = pieces.last() {
-            if buf.is_empty() {
-                buf.push_str(&text[src..src + len]);
+    }
+
+    fn push(&mut self, l: Line) {
+        let s = &self.text[l.start..l.end];
+        if let Some(&(at, src, len)) = self.pieces.last() {
+            if self.buf.is_empty() {
+                self.buf.push_str(&self.text[src..src + len]);
                 debug_assert_eq!(at, 0);
             }
-            buf.push_str(joiner(&text[src..src + len], s, lang));
+            self.buf
+                .push_str(joiner(&self.text[src..src + len], s, self.lang));
         }
-        pieces.push((buf.len(), l.start, l.len()));
-        if pieces.len() > 1 {
-            buf.push_str(s);
+        self.pieces.push((self.buf.len(), l.start, l.len()));
+        if self.pieces.len() > 1 {
+            self.buf.push_str(s);
         }
-    };
+    }
 
-    push(&mut pieces, &mut buf, &lines[0]);
-    let mut prev = lines[0];
-    let mut run_on = false;
-    let mut i = 1;
-    while i < lines.len() {
-        let next = lines[i];
-        let prev_text = slice(&prev);
-        let page_break =
-            next.gap > 0 || lines.get(i + 1).is_some_and(|l| l.gap > 0) || shape.hard_wrapped;
-        if is_page_number(slice(&next)) && page_break && !line_ends_sentence(prev_text) {
-            if let Some(after) = lines.get(i + 1) {
-                let gap = next.gap + after.gap + 1;
-                if joins(prev_text, slice(after), gap, lang, &shape, run_on) {
-                    let at = pieces.last().map_or(0, |&(at, _, len)| at + len);
-                    detached.push(Detached {
-                        at,
-                        source: next.start..next.end,
-                    });
-                    push(&mut pieces, &mut buf, after);
-                    prev = *after;
-                    run_on = true;
-                    i += 2;
-                    continue;
+    /// Moves to the next paragraph; false when there is none.
+    pub fn advance(&mut self) -> bool {
+        if self.finished {
+            return false;
+        }
+        self.pieces.clear();
+        self.detached.clear();
+        self.buf.clear();
+        if !self.started {
+            self.started = true;
+            self.push(self.lines[0]);
+        } else {
+            match self.pending.take() {
+                Some(line) => {
+                    self.push(line);
+                    self.prev = line;
+                }
+                None => {
+                    self.finished = true;
+                    return false;
                 }
             }
         }
-        if joins(prev_text, slice(&next), next.gap, lang, &shape, run_on) {
-            run_on = !line_ends_sentence(prev_text);
-        } else {
-            flush(&mut pieces, &mut detached, &mut buf, &mut emit);
-            run_on = false;
+        let text = self.text;
+        let slice = |l: &Line| &text[l.start..l.end];
+        while self.i < self.lines.len() {
+            let i = self.i;
+            let next = self.lines[i];
+            let prev_text = slice(&self.prev);
+            let page_break = next.gap > 0
+                || self.lines.get(i + 1).is_some_and(|l| l.gap > 0)
+                || self.shape.hard_wrapped;
+            if is_page_number(slice(&next)) && page_break && !line_ends_sentence(prev_text) {
+                if let Some(&after) = self.lines.get(i + 1) {
+                    let gap = next.gap + after.gap + 1;
+                    if joins(
+                        prev_text,
+                        slice(&after),
+                        gap,
+                        self.lang,
+                        &self.shape,
+                        self.run_on,
+                    ) {
+                        let at = self.pieces.last().map_or(0, |&(at, _, len)| at + len);
+                        self.detached.push(Detached {
+                            at,
+                            source: next.start..next.end,
+                        });
+                        self.push(after);
+                        self.prev = after;
+                        self.run_on = true;
+                        self.i += 2;
+                        continue;
+                    }
+                }
+            }
+            self.i += 1;
+            if joins(
+                prev_text,
+                slice(&next),
+                next.gap,
+                self.lang,
+                &self.shape,
+                self.run_on,
+            ) {
+                self.run_on = !line_ends_sentence(prev_text);
+                self.push(next);
+                self.prev = next;
+            } else {
+                self.run_on = false;
+                self.pending = Some(next);
+                return true;
+            }
         }
-        push(&mut pieces, &mut buf, &next);
-        prev = next;
-        i += 1;
+        true
     }
-    flush(&mut pieces, &mut detached, &mut buf, &mut emit);
+
+    /// The paragraph [`Paragraphs::advance`] moved to.
+    pub fn current(&mut self) -> Paragraph<'_> {
+        if self.pieces.len() == 1 {
+            let (_, src, len) = self.pieces[0];
+            self.single = [(0, src, len)];
+            Paragraph {
+                text: &self.text[src..src + len],
+                pieces: &self.single,
+                detached: &self.detached,
+            }
+        } else {
+            Paragraph {
+                text: &self.buf,
+                pieces: &self.pieces,
+                detached: &self.detached,
+            }
+        }
+    }
 }
 
 #[cfg(test)]

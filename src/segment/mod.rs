@@ -40,32 +40,60 @@ pub struct Segment {
 
 /// Splits `text` into sentences.
 pub fn segment(text: &str, lang: Lang) -> Vec<Segment> {
-    let mut out = Vec::new();
-    for_each(text, lang, |s| out.push(s));
-    out
+    Segments::new(text, lang).collect()
 }
 
 /// Calls `emit` with each sentence of `text`, in order, without collecting
 /// them: the streaming form of [`segment`].
-pub fn for_each(text: &str, lang: Lang, mut emit: impl FnMut(Segment)) {
-    let rules = rules::Rules::english();
-    let mut ends = Vec::new();
-    let mut paragraph_no = 0u32;
-    lines::paragraphs(text, lang, |para| {
-        ends.clear();
-        sentences::ends(para.text, lang, rules, &mut ends);
-        paragraph_no += 1;
+pub fn for_each(text: &str, lang: Lang, emit: impl FnMut(Segment)) {
+    Segments::new(text, lang).for_each(emit);
+}
+
+/// The sentences of a text, in order, one paragraph segmented at a time.
+pub struct Segments<'a> {
+    text: &'a str,
+    lang: Lang,
+    rules: &'static rules::Rules,
+    paragraphs: lines::Paragraphs<'a>,
+    paragraph_no: u32,
+    ends: Vec<usize>,
+    ready: std::collections::VecDeque<Segment>,
+}
+
+impl<'a> Segments<'a> {
+    pub fn new(text: &'a str, lang: Lang) -> Self {
+        Segments {
+            text,
+            lang,
+            rules: rules::Rules::english(),
+            paragraphs: lines::Paragraphs::new(text, lang),
+            paragraph_no: 0,
+            ends: Vec::new(),
+            ready: Default::default(),
+        }
+    }
+
+    /// Segments the next paragraph into `ready`; false at the end.
+    fn next_paragraph(&mut self) -> bool {
+        if !self.paragraphs.advance() {
+            return false;
+        }
+        let para = self.paragraphs.current();
+        self.ends.clear();
+        sentences::ends(para.text, self.lang, self.rules, &mut self.ends);
+        self.paragraph_no += 1;
+        let paragraph_no = self.paragraph_no;
         let mut sentence_no = 0u32;
         let mut detached = para.detached.iter().peekable();
         let mut start = 0usize;
-        for &end in &ends {
+        for &end in &self.ends {
             let range = trim_range(para.text, start..end);
             start = end;
             if range.is_empty() {
                 continue;
             }
             sentence_no += 1;
-            emit(Segment {
+            self.ready.push_back(Segment {
                 text: nfc(&para.text[range.clone()]).into_owned(),
                 paragraph: paragraph_no,
                 sentence: sentence_no,
@@ -73,8 +101,8 @@ pub fn for_each(text: &str, lang: Lang, mut emit: impl FnMut(Segment)) {
             });
             while let Some(d) = detached.next_if(|d| d.at <= range.end) {
                 sentence_no += 1;
-                emit(detached_segment(
-                    text,
+                self.ready.push_back(detached_segment(
+                    self.text,
                     d.source.clone(),
                     paragraph_no,
                     sentence_no,
@@ -83,14 +111,30 @@ pub fn for_each(text: &str, lang: Lang, mut emit: impl FnMut(Segment)) {
         }
         for d in detached {
             sentence_no += 1;
-            emit(detached_segment(
-                text,
+            self.ready.push_back(detached_segment(
+                self.text,
                 d.source.clone(),
                 paragraph_no,
                 sentence_no,
             ));
         }
-    });
+        true
+    }
+}
+
+impl Iterator for Segments<'_> {
+    type Item = Segment;
+
+    fn next(&mut self) -> Option<Segment> {
+        loop {
+            if let Some(s) = self.ready.pop_front() {
+                return Some(s);
+            }
+            if !self.next_paragraph() {
+                return None;
+            }
+        }
+    }
 }
 
 fn detached_segment(text: &str, source: Range<usize>, paragraph: u32, sentence: u32) -> Segment {

@@ -15,9 +15,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use tifa::check::check_english;
-use tifa::glossary::import::read_file;
 use tifa::glossary::matcher::Matcher;
 use tifa::glossary::{Concept, Status, Term};
+use tifa::import::glossary::read_file;
 use tifa::Lang;
 
 const TERMS: usize = 50_000;

@@ -72,6 +72,51 @@ fn score_against(query: &str, query_tokens: &[String], candidate: &str, lang: La
     (s as u32).min(99)
 }
 
+/// A piece of a match compared with its query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A token both have.
+    Same(String),
+    /// A token only the match has.
+    Deleted(String),
+    /// A token only the query has.
+    Inserted(String),
+}
+
+/// What differs between a match and its query, token by token (the
+/// longest common subsequence of their tokens), in the match's order. The
+/// tokens are joined by a space for English and by nothing for Chinese.
+pub fn diff(query: &str, found: &str, lang: Lang) -> Vec<Change> {
+    let a = tokens(found, lang);
+    let b = tokens(query, lang);
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            out.push(Change::Same(a[i].clone()));
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out.push(Change::Inserted(b[j].clone()));
+            j += 1;
+        } else {
+            out.push(Change::Deleted(a[i].clone()));
+            i += 1;
+        }
+    }
+    out
+}
+
 /// The band a CAT tool would put a score in.
 pub fn band(score: u32) -> &'static str {
     match score {
@@ -297,6 +342,17 @@ mod tests {
             77
         );
         assert_eq!(band(100), "100");
+        assert_eq!(
+            diff("The session was held.", "The meeting was held.", en),
+            [
+                Change::Same("the".into()),
+                Change::Inserted("session".into()),
+                Change::Deleted("meeting".into()),
+                Change::Same("was".into()),
+                Change::Same("held".into()),
+                Change::Same(".".into()),
+            ]
+        );
         assert_eq!(band(97), "95-99");
         assert_eq!(band(74), "<75");
     }

@@ -6,9 +6,12 @@
 //! prints, never exits the process and never reads environment variables, so
 //! tests and other programs can call it directly.
 
+pub mod atomic_file;
+pub mod build;
 pub mod check;
 pub mod edit_distance;
 pub mod error;
+pub mod export;
 pub mod formats;
 pub mod fuzzy;
 pub mod glossary;
@@ -19,6 +22,9 @@ mod overlap;
 pub mod search;
 pub mod segment;
 pub mod store;
+pub mod terms;
+pub mod unit;
 
 pub use error::{Error, Problem, Result};
 pub use lang::Lang;
+pub use unit::Unit;

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::glossary::lookup::{lookup, MatchKind};
+use crate::glossary::lookup::resolve_concept;
 use crate::glossary::{Concept, Status};
 use crate::lang::is_han;
 use crate::store::{SentenceFilter, Store};
@@ -39,20 +39,6 @@ pub struct Hit {
     pub paragraph: u64,
     pub sentence: u64,
     pub more: u64,
-}
-
-/// The concept a `--term` argument names: a concept id, or a term of it.
-pub fn resolve_concept<'a>(concepts: &'a [Concept], term: &str) -> Result<&'a Concept> {
-    if let Some(c) = concepts.iter().find(|c| c.id == term) {
-        return Ok(c);
-    }
-    let hits = lookup(concepts, term, 2);
-    match hits.first() {
-        Some(h) if h.kind == MatchKind::Exact => Ok(h.concept),
-        _ => Err(Error::NotFound(format!(
-            "no glossary concept is called {term:?} (`tifa lookup {term}` suggests some)"
-        ))),
-    }
 }
 
 /// Where the phrase occurs in a sentence: substrings for Chinese, runs of

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use common::{root, stdout_of, tifa, with_glossary};
 use predicates::prelude::*;
-use tifa::glossary::{import::read_file, validate, Status};
+use tifa::glossary::{validate, Status};
+use tifa::import::glossary::read_file;
 
 fn glossary_file() -> PathBuf {
     root().join("glossary/glossary.csv")

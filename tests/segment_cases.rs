@@ -134,7 +134,7 @@ fn texts_under(dir: &Path, out: &mut Vec<PathBuf>) {
 /// segment, and each segment's text is made of the characters of its spans.
 fn assert_nothing_lost(path: &Path) {
     let bytes = fs::read(path).unwrap();
-    let (text, _) = tifa::formats::text::decode(path, &bytes).unwrap();
+    let (text, _) = tifa::formats::decode::decode(path, &bytes).unwrap();
     let lang = Lang::detect(&text).unwrap_or(Lang::En);
     let segments = segment(&text, lang);
     let mut covered = vec![0u32; text.len()];
@@ -179,7 +179,7 @@ fn no_text_is_lost_in_shipped_texts() {
     for file in files {
         // Fixtures that are deliberately not text are skipped by decode.
         let bytes = fs::read(&file).unwrap();
-        if tifa::formats::text::decode(&file, &bytes).is_ok() {
+        if tifa::formats::decode::decode(&file, &bytes).is_ok() {
             assert_nothing_lost(&file);
         }
     }

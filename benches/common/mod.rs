@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use tifa::formats::text::decode;
+use tifa::formats::decode::decode;
 use tifa::Lang;
 
 pub fn root() -> &'static Path {

@@ -1,7 +1,13 @@
 //! Checking renderings: deprecated terms, misspelled terms, and Chinese
 //! terms whose standard rendering is missing from the English side of a pair.
 //! Findings carry byte spans; turning them into lines and columns, or into
-//! colours, is the caller's business.
+//! colours, is the caller's business. [`input`] checks a file of any kind
+//! tifa reads; [`fix`] rewrites deprecated renderings.
+
+mod fix;
+pub mod input;
+
+pub use fix::fix;
 
 use std::collections::BTreeMap;
 
@@ -9,7 +15,7 @@ use serde::Serialize;
 
 use crate::glossary::matcher::{Matcher, NearMemo, Stream, TermMatch, TermRef};
 use crate::glossary::Status;
-use crate::{Error, Result};
+use crate::{Error, Lang, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -32,18 +38,10 @@ impl Kind {
     }
 }
 
-/// Which side of a pair a finding is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    En,
-    Zh,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub kind: Kind,
-    pub side: Side,
+    pub side: Lang,
     /// Byte span in the checked text (the Chinese source for `missing`).
     pub start: usize,
     pub end: usize,
@@ -131,7 +129,7 @@ fn check_english_part(matcher: &Matcher, text: &str, offset: usize) -> Vec<Findi
                 out.push(finding(
                     matcher,
                     Kind::Deprecated,
-                    Side::En,
+                    Lang::En,
                     text,
                     m.concept,
                     at + m.start,
@@ -143,7 +141,7 @@ fn check_english_part(matcher: &Matcher, text: &str, offset: usize) -> Vec<Findi
             out.push(finding(
                 matcher,
                 Kind::Misspelled,
-                Side::En,
+                Lang::En,
                 text,
                 miss.concept,
                 at + miss.start,
@@ -163,7 +161,7 @@ fn check_english_part(matcher: &Matcher, text: &str, offset: usize) -> Vec<Findi
 fn finding(
     matcher: &Matcher,
     kind: Kind,
-    side: Side,
+    side: Lang,
     text: &str,
     concept: usize,
     start: usize,
@@ -227,7 +225,7 @@ pub fn check_pair(matcher: &Matcher, zh: &str, en: &str) -> Result<Vec<Finding>>
             let mut f = finding(
                 matcher,
                 Kind::Missing,
-                Side::Zh,
+                Lang::Zh,
                 zh,
                 concept,
                 first.start,
@@ -274,8 +272,8 @@ pub fn check_memory(
         };
         for finding in findings {
             let text = match finding.side {
-                Side::En => u.en.clone().unwrap_or_default(),
-                Side::Zh => u.zh.clone().unwrap_or_default(),
+                Lang::En => u.en.clone().unwrap_or_default(),
+                Lang::Zh => u.zh.clone().unwrap_or_default(),
             };
             f(MemoryFinding {
                 path: u.path.clone(),
@@ -288,45 +286,6 @@ pub fn check_memory(
         }
         Ok(())
     })
-}
-
-/// `text` with every deprecated rendering replaced by the preferred one. A
-/// replacement starting a sentence keeps the capital; a leading "the" is not
-/// doubled when the text already has one before the term.
-pub fn fix(text: &str, findings: &[Finding]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    let mut fixes: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| f.kind == Kind::Deprecated && f.side == Side::En)
-        .collect();
-    fixes.sort_by_key(|f| f.start);
-    for f in fixes {
-        if f.start < last {
-            continue;
-        }
-        out.push_str(&text[last..f.start]);
-        let before =
-            text[..f.start].trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'".contains(c));
-        let mut replacement = f.preferred.clone();
-        let lower_before = before.to_lowercase();
-        if let Some(rest) = replacement.strip_prefix("the ") {
-            if lower_before.ends_with(" the") || lower_before == "the" {
-                replacement = rest.to_string();
-            }
-        }
-        let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '。', '\n']);
-        if sentence_start && f.found.starts_with(char::is_uppercase) {
-            let mut chars = replacement.chars();
-            if let Some(first) = chars.next() {
-                replacement = first.to_uppercase().chain(chars).collect();
-            }
-        }
-        out.push_str(&replacement);
-        last = f.end;
-    }
-    out.push_str(&text[last..]);
-    out
 }
 
 #[cfg(test)]
@@ -379,27 +338,6 @@ mod tests {
             f.iter().map(|f| f.kind).collect::<Vec<_>>(),
             [Kind::Deprecated, Kind::Missing]
         );
-    }
-
-    #[test]
-    fn fixes_keep_capitals_and_articles() {
-        let m = matcher();
-        let cases = [
-            (
-                "achieve the “two maintenances.”",
-                "achieve the “Two Upholds.”",
-            ),
-            ("Two maintenances matter.", "The Two Upholds matter."),
-            (
-                "promoting comprehensive and strict party governance.",
-                "promoting full and rigorous Party self-governance.",
-            ),
-            ("They said: two maintenances", "They said: the Two Upholds"),
-        ];
-        for (input, want) in cases {
-            let f = check_english(&m, input).unwrap();
-            assert_eq!(fix(input, &f), want, "{input}");
-        }
     }
 
     #[test]

@@ -15,7 +15,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
-use crate::formats::text::decode;
+use super::decode::decode;
+use super::{Delimiter, GlossaryFormat};
 use crate::glossary::{slug, Concept, Entry, Source, Status, Term};
 use crate::normalize::nfc;
 use crate::Problem;
@@ -35,23 +36,12 @@ pub const COLUMNS: [&str; 8] = [
 /// The separator between several terms or sources in one cell.
 pub const LIST_SEPARATOR: &str = " | ";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Delimiter {
-    Comma,
-    Tab,
-}
-
-impl Delimiter {
-    /// From a file name: .csv is CSV, anything else (.tsv, .tab, .txt) TSV.
-    pub fn for_path(path: &Path) -> Delimiter {
-        match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-        {
-            Some(e) if e == "csv" => Delimiter::Comma,
-            _ => Delimiter::Tab,
-        }
+/// The delimiter of a glossary table, by its extension: .csv is CSV,
+/// anything else (.tsv, .tab, .txt) TSV.
+fn delimiter_for(path: &Path) -> Delimiter {
+    match GlossaryFormat::from_path(path) {
+        GlossaryFormat::Csv => Delimiter::Comma,
+        _ => Delimiter::Tab,
     }
 }
 
@@ -79,7 +69,7 @@ fn csv_problem(e: &csv::Error) -> Problem {
 /// Reads a sources file: `id,title,publisher,url,date` (CSV or TSV).
 pub fn read_sources(path: &Path, bytes: &[u8]) -> Result<(HashMap<String, Source>, Vec<Problem>)> {
     let (text, _) = decode(path, bytes)?;
-    let mut rdr = reader(&text, Delimiter::for_path(path));
+    let mut rdr = reader(&text, delimiter_for(path));
     let mut problems = Vec::new();
     let mut out = HashMap::new();
     let headers = match rdr.headers() {
@@ -201,7 +191,7 @@ pub fn read(
     sources: &HashMap<String, Source>,
 ) -> Result<(Vec<Entry>, Vec<Problem>)> {
     let (text, _) = decode(path, bytes)?;
-    let delimiter = Delimiter::for_path(path);
+    let delimiter = delimiter_for(path);
     let mut rdr = reader(&text, delimiter);
     let mut problems = Vec::new();
     let mut entries = Vec::new();

@@ -41,6 +41,18 @@ fn comment(c: &Concept) -> String {
     cell(&parts.join(". "))
 }
 
+impl std::str::FromStr for Direction {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Direction, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh-en" => Ok(Direction::ZhEn),
+            "en-zh" => Ok(Direction::EnZh),
+            _ => Err(format!("unknown direction {s:?} (zh-en or en-zh)")),
+        }
+    }
+}
+
 pub fn write(
     out: &mut dyn Write,
     concepts: &[Concept],

@@ -1,4 +1,5 @@
-//! Pre-aligned sentence pairs in TSV or CSV, with a header row.
+//! Pre-aligned sentence pairs in TSV or CSV, with a header row: a reader
+//! of pairs files and a writer of the memory as TSV or CSV.
 //!
 //! The header names the languages: `en` and `zh` (or tags such as `en-US`,
 //! `zh-CN`), or `source` and `target` together with the languages the caller
@@ -6,16 +7,12 @@
 //! TSV has no quoting at all (a field ends at a tab), as in the IANA
 //! definition, so straight quotes inside sentences are kept as they are.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::{Delimiter, UnitReader, UnitWriter, WriteOptions};
 use crate::normalize::nfc;
-use crate::{Error, Lang, Result};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Delimiter {
-    Tab,
-    Comma,
-}
+use crate::{Error, Lang, Result, Unit};
 
 /// The languages of `source`/`target` columns, when the file uses them.
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,20 +21,14 @@ pub struct ColumnLangs {
     pub target: Option<Lang>,
 }
 
-/// One row: a translation unit with its line number in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pair {
-    pub line: u64,
-    pub en: Option<String>,
-    pub zh: Option<String>,
-}
-
-/// Reads pairs from decoded text, one row at a time.
+/// Reads pairs from decoded text, one row at a time, as units at their
+/// line; rows with no text on either side are skipped and counted.
 pub struct PairsReader<'a> {
     path: PathBuf,
     rows: csv::StringRecordsIntoIter<&'a [u8]>,
     en_col: Option<usize>,
     zh_col: Option<usize>,
+    skipped: u64,
 }
 
 impl<'a> PairsReader<'a> {
@@ -108,6 +99,7 @@ impl<'a> PairsReader<'a> {
             rows: reader.into_records(),
             en_col,
             zh_col,
+            skipped: 0,
         })
     }
 }
@@ -132,19 +124,133 @@ fn cell(record: &csv::StringRecord, col: Option<usize>) -> Option<String> {
 }
 
 impl Iterator for PairsReader<'_> {
-    type Item = Result<Pair>;
+    type Item = Result<Unit>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let record = match self.rows.next()? {
-            Ok(r) => r,
-            Err(e) => return Some(Err(csv_error(&self.path, &e))),
+        loop {
+            let record = match self.rows.next()? {
+                Ok(r) => r,
+                Err(e) => return Some(Err(csv_error(&self.path, &e))),
+            };
+            let line = record.position().map_or(0, |p| p.line());
+            let unit = Unit::at_line(line, cell(&record, self.en_col), cell(&record, self.zh_col));
+            if unit.is_empty() {
+                self.skipped += 1;
+                continue;
+            }
+            return Some(Ok(unit));
+        }
+    }
+}
+
+impl UnitReader for PairsReader<'_> {
+    fn skipped(&self) -> u64 {
+        self.skipped
+    }
+}
+
+/// Writes the memory as CSV (RFC 4180) or TSV for spreadsheets and CAT
+/// tools: a header row, one unit per row, the source language's column
+/// first, then where the unit occurs, its concepts, when it was stored and
+/// its id.
+///
+/// TSV has no quoting, so tabs and line breaks inside a cell become spaces.
+/// With `escape_formulas`, a cell starting with = + - or @ gets a leading
+/// apostrophe, so that a spreadsheet does not run it as a formula.
+pub struct PairsWriter<W: Write> {
+    w: csv::Writer<W>,
+    tsv: bool,
+    escape_formulas: bool,
+    source: Lang,
+}
+
+impl<W: Write> PairsWriter<W> {
+    pub fn new(mut out: W, delimiter: Delimiter, options: &WriteOptions) -> Result<Self> {
+        if options.bom {
+            out.write_all("\u{feff}".as_bytes())
+                .map_err(Error::output)?;
+        }
+        let tsv = delimiter == Delimiter::Tab;
+        let w = csv::WriterBuilder::new()
+            .delimiter(if tsv { b'\t' } else { b',' })
+            .quote_style(if tsv {
+                csv::QuoteStyle::Never
+            } else {
+                csv::QuoteStyle::Necessary
+            })
+            .from_writer(out);
+        let mut me = PairsWriter {
+            w,
+            tsv,
+            escape_formulas: options.escape_formulas,
+            source: options.source,
         };
-        let line = record.position().map_or(0, |p| p.line());
-        Some(Ok(Pair {
-            line,
-            en: cell(&record, self.en_col),
-            zh: cell(&record, self.zh_col),
-        }))
+        let (first, second) = match options.source {
+            Lang::En => ("en", "zh"),
+            Lang::Zh => ("zh", "en"),
+        };
+        me.w.write_record([
+            first,
+            second,
+            "document",
+            "paragraph",
+            "sentence",
+            "concepts",
+            "created",
+            "id",
+        ])
+        .map_err(Error::csv_output)?;
+        Ok(me)
+    }
+
+    fn cell(&self, s: &str) -> String {
+        let mut s = if self.tsv {
+            s.replace(['\t', '\n', '\r'], " ")
+        } else {
+            s.to_string()
+        };
+        if self.escape_formulas && s.starts_with(['=', '+', '-', '@']) {
+            s.insert(0, '\'');
+        }
+        s
+    }
+
+    /// Completes the file and hands the output back.
+    pub fn into_inner(self) -> Result<W> {
+        self.w
+            .into_inner()
+            .map_err(|e| Error::output(e.into_error()))
+    }
+}
+
+impl<W: Write> UnitWriter for PairsWriter<W> {
+    fn write(&mut self, u: &Unit) -> Result<()> {
+        let en = self.cell(u.en.as_deref().unwrap_or(""));
+        let zh = self.cell(u.zh.as_deref().unwrap_or(""));
+        let (first, second) = match self.source {
+            Lang::En => (en, zh),
+            Lang::Zh => (zh, en),
+        };
+        let document = self.cell(u.document.as_deref().unwrap_or(""));
+        let paragraph = u.paragraph.map(|p| p.to_string()).unwrap_or_default();
+        let sentence = u.sentence.map(|p| p.to_string()).unwrap_or_default();
+        self.w
+            .write_record([
+                first.as_str(),
+                second.as_str(),
+                document.as_str(),
+                paragraph.as_str(),
+                sentence.as_str(),
+                &u.concepts.join(" "),
+                &u.created,
+                &u.id.to_string(),
+            ])
+            .map_err(Error::csv_output)
+    }
+
+    fn finish(self: Box<Self>) -> Result<u64> {
+        self.into_inner()?;
+        Ok(0)
     }
 }
 
@@ -152,7 +258,7 @@ impl Iterator for PairsReader<'_> {
 mod tests {
     use super::*;
 
-    fn read(text: &str, d: Delimiter, langs: ColumnLangs) -> Result<Vec<Pair>> {
+    fn read(text: &str, d: Delimiter, langs: ColumnLangs) -> Result<Vec<Unit>> {
         PairsReader::new(Path::new("p"), text, d, langs)?.collect()
     }
 
@@ -166,20 +272,9 @@ mod tests {
         .unwrap();
         assert_eq!(
             got[0],
-            Pair {
-                line: 2,
-                en: Some("the Two Upholds".into()),
-                zh: Some("两个维护".into())
-            }
+            Unit::at_line(2, Some("the Two Upholds".into()), Some("两个维护".into()))
         );
-        assert_eq!(
-            got[1],
-            Pair {
-                line: 3,
-                en: Some("only English".into()),
-                zh: None
-            }
-        );
+        assert_eq!(got[1], Unit::at_line(3, Some("only English".into()), None));
     }
 
     #[test]
@@ -224,5 +319,42 @@ mod tests {
         assert!(e.to_string().starts_with("p:1:"), "{e}");
         let e = read("en,zh\na,b\nc\n", Delimiter::Comma, ColumnLangs::default()).unwrap_err();
         assert!(e.to_string().starts_with("p:3:"), "{e}");
+    }
+
+    #[test]
+    fn quoting_formulas_and_tsv_cells() {
+        let unit = Unit {
+            id: 1,
+            en: Some("=SUM(A1), \"quoted\"\nnext".into()),
+            zh: Some("两个维护".into()),
+            ..Unit::default()
+        };
+        let options = WriteOptions {
+            bom: true,
+            escape_formulas: true,
+            ..WriteOptions::default()
+        };
+        let mut w = PairsWriter::new(Vec::new(), Delimiter::Comma, &options).unwrap();
+        w.write(&unit).unwrap();
+        let csv = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert!(csv.starts_with("\u{feff}en,zh,document"));
+        assert!(
+            csv.contains("\"'=SUM(A1), \"\"quoted\"\"\nnext\",两个维护"),
+            "{csv}"
+        );
+        let options = WriteOptions {
+            source: Lang::Zh,
+            ..WriteOptions::default()
+        };
+        let mut w = PairsWriter::new(Vec::new(), Delimiter::Tab, &options).unwrap();
+        w.write(&unit).unwrap();
+        let tsv = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert!(
+            tsv.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("两个维护\t=SUM(A1), \"quoted\" next\t"),
+            "{tsv}"
+        );
     }
 }

@@ -21,7 +21,7 @@ use quick_xml::{Reader, Writer};
 
 use super::glossary_csv::{citation, parse_citation};
 use super::Positions;
-use crate::formats::text::decode;
+use crate::formats::decode::decode;
 use crate::glossary::{slug, Concept, Entry, Source, Status, Term};
 use crate::normalize::nfc;
 use crate::Problem;

@@ -14,24 +14,9 @@ use std::path::{Path, PathBuf};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 
-use super::Positions;
+use super::{Positions, UnitReader, UnitWriter};
 use crate::normalize::nfc;
-use crate::{Error, Lang, Result};
-
-/// A translation unit as exchanged with CAT tools.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TmUnit {
-    pub id: i64,
-    pub en: Option<String>,
-    pub zh: Option<String>,
-    /// RFC 3339, as stored.
-    pub created: String,
-    pub document: Option<String>,
-    pub paragraph: Option<u64>,
-    pub sentence: Option<u64>,
-    /// Ids of the glossary concepts found in the unit.
-    pub concepts: Vec<String>,
-}
+use crate::{Error, Lang, Result, Unit};
 
 /// "2026-11-22T04:25:01Z" → "20261122T042501Z", the form TMX recommends.
 pub fn tmx_date(rfc3339: &str) -> String {
@@ -133,7 +118,7 @@ impl<W: Write> TmxWriter<W> {
         Ok(())
     }
 
-    pub fn write(&mut self, u: &TmUnit) -> Result<()> {
+    fn write_unit(&mut self, u: &Unit) -> Result<()> {
         let mut tu = BytesStart::new("tu");
         let id = u.id.to_string();
         tu.push_attribute(("tuid", id.as_str()));
@@ -206,12 +191,14 @@ impl<W: Write> TmxWriter<W> {
     }
 }
 
-/// A unit read from a TMX file, with the line its `tu` starts on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TmxUnit {
-    pub line: u64,
-    pub en: Option<String>,
-    pub zh: Option<String>,
+impl<W: Write> UnitWriter for TmxWriter<W> {
+    fn write(&mut self, unit: &Unit) -> Result<()> {
+        self.write_unit(unit)
+    }
+
+    fn finish(self: Box<Self>) -> Result<u64> {
+        Ok(TmxWriter::finish(*self)?.1)
+    }
 }
 
 /// Reads the units of a TMX file one at a time.
@@ -227,17 +214,22 @@ pub struct TmxReader<'a> {
 }
 
 impl<'a> TmxReader<'a> {
-    pub fn new(path: &Path, text: &'a str) -> Self {
+    /// A reader of `text`, which must be TMX (a `<tmx>` element near the
+    /// start).
+    pub fn new(path: &Path, text: &'a str) -> Result<Self> {
+        if !looks_like_tmx(text) {
+            return Err(Error::file(path, "not a TMX file (no <tmx> element)"));
+        }
         let mut reader = Reader::from_str(text);
         reader.config_mut().trim_text(false);
-        TmxReader {
+        Ok(TmxReader {
             path: path.to_path_buf(),
             reader,
             position: Positions::new(text),
             skipped: 0,
             extra: 0,
             done: false,
-        }
+        })
     }
 
     fn error(&mut self, offset: usize, message: String) -> Error {
@@ -266,8 +258,14 @@ fn is_code(name: &[u8]) -> bool {
     matches!(name, b"bpt" | b"ept" | b"ph" | b"it" | b"ut" | b"sub")
 }
 
+impl UnitReader for TmxReader<'_> {
+    fn skipped(&self) -> u64 {
+        self.skipped
+    }
+}
+
 impl Iterator for TmxReader<'_> {
-    type Item = Result<TmxUnit>;
+    type Item = Result<Unit>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
@@ -337,11 +335,7 @@ impl Iterator for TmxReader<'_> {
                             self.skipped += 1;
                             continue;
                         }
-                        return Some(Ok(TmxUnit {
-                            line,
-                            en: en.take(),
-                            zh: zh.take(),
-                        }));
+                        return Some(Ok(Unit::at_line(line, en.take(), zh.take())));
                     }
                     n if in_seg && is_code(n) => code_depth = code_depth.saturating_sub(1),
                     _ => {}
@@ -388,8 +382,8 @@ impl Iterator for TmxReader<'_> {
 
 /// Checks that a decoded text is TMX at all (a `<tmx>` root) before any of
 /// it is read as units.
-pub fn looks_like_tmx(text: &str) -> bool {
-    let head = &text[..text.len().min(4096)];
+fn looks_like_tmx(text: &str) -> bool {
+    let head = &text[..text.floor_char_boundary(4096)];
     head.contains("<tmx")
 }
 
@@ -412,7 +406,7 @@ mod tests {
         let mut out = Vec::new();
         let mut w = TmxWriter::new(&mut out, Lang::En, "2026-11-22T04:25:01Z").unwrap();
         for (i, s) in TRICKY.iter().enumerate() {
-            w.write(&TmUnit {
+            w.write_unit(&Unit {
                 id: i as i64 + 1,
                 en: Some(s.to_string()),
                 zh: Some(format!("中文{i}")),
@@ -424,17 +418,18 @@ mod tests {
             })
             .unwrap();
         }
-        w.write(&TmUnit {
+        w.write_unit(&Unit {
             id: 99,
             en: Some("bell\u{7}here".into()),
-            ..TmUnit::default()
+            ..Unit::default()
         })
         .unwrap();
         let (_, dropped) = w.finish().unwrap();
         assert_eq!(dropped, 1);
         let xml = String::from_utf8(out).unwrap();
         assert!(xml.contains("creationdate=\"20261122T042501Z\""));
-        let units: Vec<TmxUnit> = TmxReader::new(Path::new("t.tmx"), &xml)
+        let units: Vec<Unit> = TmxReader::new(Path::new("t.tmx"), &xml)
+            .unwrap()
             .collect::<Result<_>>()
             .unwrap();
         assert_eq!(units.len(), TRICKY.len() + 1);
@@ -453,8 +448,8 @@ mod tests {
 <tuv xml:lang="zh_CN"><seg>现在按确定。</seg></tuv><tuv xml:lang="zh-Hans"><seg>另一个</seg></tuv></tu>
 <tu><tuv xml:lang="en"><seg> </seg></tuv></tu>
 </body></tmx>"#;
-        let mut reader = TmxReader::new(Path::new("t.tmx"), xml);
-        let units: Vec<TmxUnit> = reader.by_ref().collect::<Result<_>>().unwrap();
+        let mut reader = TmxReader::new(Path::new("t.tmx"), xml).unwrap();
+        let units: Vec<Unit> = reader.by_ref().collect::<Result<_>>().unwrap();
         assert_eq!(units.len(), 1);
         assert_eq!(units[0].en.as_deref(), Some("Press OK now."));
         assert_eq!(units[0].zh.as_deref(), Some("现在按确定。"));
@@ -465,6 +460,7 @@ mod tests {
     fn malformed_tmx_names_line_and_column() {
         let xml = "<tmx version=\"1.4\"><body>\n<tu><tuv xml:lang=\"en\"><seg>a</tuv></tu>\n</body></tmx>";
         let err = TmxReader::new(Path::new("bad.tmx"), xml)
+            .unwrap()
             .find_map(|r| r.err())
             .unwrap()
             .to_string();

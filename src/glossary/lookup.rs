@@ -12,6 +12,7 @@ use super::{Concept, Status};
 use crate::edit_distance;
 use crate::lang::is_han;
 use crate::normalize::term_key;
+use crate::{Error, Result};
 
 /// How a query met a concept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -111,6 +112,20 @@ pub fn lookup<'a>(concepts: &'a [Concept], query: &str, limit: usize) -> Vec<Hit
     dedupe(&mut near);
     near.truncate(limit);
     near
+}
+
+/// The concept a `--term` argument names: a concept id, or a term of it.
+pub fn resolve_concept<'a>(concepts: &'a [Concept], term: &str) -> Result<&'a Concept> {
+    if let Some(c) = concepts.iter().find(|c| c.id == term) {
+        return Ok(c);
+    }
+    let hits = lookup(concepts, term, 2);
+    match hits.first() {
+        Some(h) if h.kind == MatchKind::Exact => Ok(h.concept),
+        _ => Err(Error::NotFound(format!(
+            "no glossary concept is called {term:?} (`tifa lookup {term}` suggests some)"
+        ))),
+    }
 }
 
 /// Keeps the first hit of each concept.

@@ -6,7 +6,6 @@
 //! checks a whole glossary before anything is written and reports every
 //! problem with the line it comes from.
 
-pub mod import;
 pub mod lookup;
 pub mod matcher;
 
@@ -47,6 +46,15 @@ impl Status {
     }
 }
 
+impl std::str::FromStr for Status {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Status, String> {
+        Status::parse(s)
+            .ok_or_else(|| format!("unknown status {s:?} (preferred, admitted or deprecated)"))
+    }
+}
+
 /// An English rendering with its status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Term {
@@ -64,6 +72,24 @@ pub struct Source {
     pub url: String,
     /// YYYY-MM-DD (or YYYY-MM, YYYY when only that is known).
     pub date: String,
+}
+
+impl Source {
+    /// A source cited by its title, URL, publisher and date, with an id made
+    /// from them: the publisher and date as a slug, and a short hash of the
+    /// URL, so that citing the same page again gives the same id.
+    pub fn cited(title: String, url: String, publisher: String, date: String) -> Source {
+        let hash = url.bytes().fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        Source {
+            id: format!("{}-{hash:08x}", slug(&format!("{publisher} {date}"))),
+            title,
+            publisher,
+            url,
+            date,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,14 +1,13 @@
-//! Reading glossary files and importing them into the store in one
-//! transaction, after validating the glossary that would result as a whole.
+//! Importing glossary files into the store in one transaction, after
+//! validating the glossary that would result as a whole.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::{validate, Concept, Entry, Source};
-use crate::formats::{glossary_csv, tbx};
+use crate::formats::{glossary_csv, tbx, GlossaryFormat};
+use crate::glossary::{validate, Concept, Entry, Source};
 use crate::store::{clean_path, GlossaryChanges, Store};
-use crate::Problem;
-use crate::{Error, Result};
+use crate::{Error, Problem, Result};
 
 /// What an import does to concepts that are not in the imported files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,13 +49,6 @@ pub fn is_sources_file(path: &Path) -> bool {
         .is_some_and(|s| s.eq_ignore_ascii_case("sources"))
 }
 
-/// TBX files are named .tbx (or .xml).
-fn is_tbx(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("tbx") || e.eq_ignore_ascii_case("xml"))
-}
-
 /// Reads one glossary file (CSV, TSV or TBX), with the sources file given or found
 /// next to it. Problems come back with the file they concern.
 pub fn read_file(path: &Path, sources: Option<&Path>) -> Result<(Vec<Entry>, Vec<FileProblem>)> {
@@ -72,7 +64,7 @@ pub fn read_file(path: &Path, sources: Option<&Path>) -> Result<(Vec<Entry>, Vec
         problems.extend(found.into_iter().map(|p| (src.clone(), p)));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let (entries, found) = if is_tbx(path) {
+    let (entries, found) = if GlossaryFormat::from_path(path) == GlossaryFormat::Tbx {
         tbx::read(path, &bytes)?
     } else {
         glossary_csv::read(path, &bytes, &source_map)?

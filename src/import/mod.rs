@@ -1,10 +1,14 @@
-//! Importing files into the memory: reports (segmented into sentences) and
-//! pre-aligned pairs.
+//! Importing files into the memory: reports (segmented into sentences),
+//! pre-aligned pairs and TMX files, each through its format's reader; and,
+//! in [`glossary`], glossary files into the glossary.
 //!
 //! An import is one transaction: if any file fails (unreadable, undecodable,
 //! a malformed pairs file), nothing of the whole import is stored and the
 //! database stays as it was. A file whose path and content are unchanged
 //! since its last import is skipped; a changed file replaces its document.
+
+pub mod glossary;
+mod prepare;
 
 use std::collections::HashSet;
 use std::fs;
@@ -13,14 +17,12 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::formats::pairs::{ColumnLangs, PairsReader};
-use crate::formats::text::decode;
-use crate::formats::tmx::{self, TmxReader};
-use crate::formats::InputFormat;
-use crate::overlap::overlap;
-use crate::segment;
+use crate::formats::decode::decode;
+use crate::formats::pairs::ColumnLangs;
+use crate::formats::{self, Format, ReadOptions};
 use crate::store::{clean_path, DocumentFormat, NewDocument, Place, Store, Writer};
 use crate::{Error, Lang, Result};
+use prepare::store_rows;
 
 /// What the caller decides about an import.
 #[derive(Debug, Clone, Copy, Default)]
@@ -35,7 +37,7 @@ pub struct ImportOptions {
 #[derive(Debug, Clone)]
 pub struct Input {
     pub path: PathBuf,
-    pub format: InputFormat,
+    pub format: Format,
     pub size: u64,
 }
 
@@ -50,7 +52,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
         if meta.is_dir() {
             walk(path, &mut out)?;
         } else {
-            let format = InputFormat::from_extension(path).unwrap_or(InputFormat::Text);
+            let format = Format::from_path(path).unwrap_or(Format::Text);
             out.push(Input {
                 path: path.clone(),
                 format,
@@ -77,7 +79,7 @@ fn walk(dir: &Path, out: &mut Vec<Input>) -> Result<()> {
         let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if kind.is_dir() {
             walk(&path, out)?;
-        } else if let Some(format) = InputFormat::from_extension(&path) {
+        } else if let Some(format) = Format::from_path(&path) {
             let meta = fs::metadata(&path).map_err(|e| Error::io(&path, e))?;
             if meta.is_file() {
                 out.push(Input {
@@ -185,9 +187,9 @@ fn import_file(
     let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
     let hash = hex(&Sha256::digest(&bytes));
     let format = match input.format {
-        InputFormat::Text => DocumentFormat::Text,
-        InputFormat::Pairs(_) => DocumentFormat::Pairs,
-        InputFormat::Tmx => DocumentFormat::Tmx,
+        Format::Text => DocumentFormat::Text,
+        Format::Tsv | Format::Csv => DocumentFormat::Pairs,
+        Format::Tmx => DocumentFormat::Tmx,
     };
     let existing = writer.document_by_path(&stored_path)?;
     if let Some(doc) = existing
@@ -211,154 +213,54 @@ fn import_file(
     } else {
         FileStatus::Added
     };
-    // What every kind of file records about its document; the title and
-    // language are filled in below.
-    let document = NewDocument {
+    let mut reader = formats::reader(
+        input.format,
+        path,
+        &text,
+        &ReadOptions {
+            lang: options.lang,
+            columns: options.columns,
+        },
+    )?;
+    let lang = reader.lang();
+    let title = match input.format {
+        Format::Text => title_of(&text, path),
+        _ => file_stem(path),
+    };
+    let doc = writer.replace_document(&NewDocument {
         path: &stored_path,
-        title: "",
-        lang: None,
+        title: &title,
+        lang,
         format,
         encoding: charset.name(),
         hash: &hash,
         size: input.size,
-    };
-    let mut report = FileReport {
-        path: stored_path.clone(),
+    })?;
+    let (units, skipped) = store_rows(writer, doc, |emit| {
+        let mut position = 0u64;
+        for unit in reader.by_ref() {
+            let u = unit?;
+            position += 1;
+            let place = Place {
+                position,
+                paragraph: u.paragraph.unwrap_or(position),
+                sentence: u.sentence.unwrap_or(1),
+            };
+            if !emit(place, u.en, u.zh) {
+                break;
+            }
+        }
+        Ok(reader.skipped())
+    })?;
+    Ok(FileReport {
+        path: stored_path,
         status,
         format,
-        lang: None,
+        lang,
         encoding: charset.name().to_string(),
-        units: 0,
-        skipped_rows: 0,
-    };
-    match input.format {
-        InputFormat::Text => {
-            let lang = match options.lang {
-                Some(lang) => lang,
-                None => Lang::detect(&text).ok_or_else(|| {
-                    Error::file(path, "cannot tell whether this is English or Chinese; say which with --lang en|zh")
-                })?,
-            };
-            report.lang = Some(lang);
-            let title = title_of(&text, path);
-            let doc = writer.replace_document(&NewDocument {
-                title: &title,
-                lang: Some(lang),
-                ..document
-            })?;
-            let (units, ()) = store_rows(writer, doc, |emit| {
-                let mut position = 0u64;
-                let mut open = true;
-                segment::for_each(&text, lang, |s| {
-                    if !open {
-                        return;
-                    }
-                    position += 1;
-                    let place = Place {
-                        position,
-                        paragraph: s.paragraph.into(),
-                        sentence: s.sentence.into(),
-                    };
-                    open = match lang {
-                        Lang::En => emit(place, Some(s.text), None),
-                        Lang::Zh => emit(place, None, Some(s.text)),
-                    };
-                });
-                Ok(())
-            })?;
-            report.units = units;
-        }
-        InputFormat::Tmx => {
-            if !tmx::looks_like_tmx(&text) {
-                return Err(Error::file(path, "not a TMX file (no <tmx> element)"));
-            }
-            let doc = writer.replace_document(&NewDocument {
-                title: &file_stem(path),
-                lang: None,
-                ..document
-            })?;
-            let (units, skipped) = store_rows(writer, doc, |emit| {
-                let mut reader = TmxReader::new(path, &text);
-                let mut position = 0u64;
-                for unit in reader.by_ref() {
-                    let u = unit?;
-                    position += 1;
-                    if !emit(line_place(position, u.line), u.en, u.zh) {
-                        break;
-                    }
-                }
-                Ok(reader.skipped)
-            })?;
-            report.units = units;
-            report.skipped_rows = skipped;
-        }
-        InputFormat::Pairs(delimiter) => {
-            let reader = PairsReader::new(path, &text, delimiter, options.columns)?;
-            let title = file_stem(path);
-            let doc = writer.replace_document(&NewDocument {
-                title: &title,
-                lang: None,
-                ..document
-            })?;
-            let (units, skipped) = store_rows(writer, doc, |emit| {
-                let mut position = 0u64;
-                let mut skipped = 0;
-                for pair in reader {
-                    let pair = pair?;
-                    if pair.en.is_none() && pair.zh.is_none() {
-                        skipped += 1;
-                        continue;
-                    }
-                    position += 1;
-                    if !emit(line_place(position, pair.line), pair.en, pair.zh) {
-                        break;
-                    }
-                }
-                Ok(skipped)
-            })?;
-            report.units = units;
-            report.skipped_rows = skipped;
-        }
-    }
-    Ok(report)
-}
-
-/// The place of an aligned pair: its line in the file.
-fn line_place(position: u64, line: u64) -> Place {
-    Place {
-        position,
-        paragraph: line,
-        sentence: 1,
-    }
-}
-
-/// How many units go from the reading thread to the writer at a time.
-const BATCH: usize = 2048;
-
-/// Stores the units that `read` hands to its `emit` callback (a place, the
-/// English and the Chinese text) as occurring in `doc`. `read` runs on a
-/// second thread, which also prepares each sentence (hashes, full-text
-/// body, term occurrences), while this thread writes to the database;
-/// `emit` returns false once the writer has failed, and `read` should then
-/// stop. Returns how many units were stored and what `read` returned.
-fn store_rows<T, R>(writer: &mut Writer<'_>, doc: i64, read: R) -> Result<(u64, T)>
-where
-    T: Send,
-    R: FnOnce(&mut dyn FnMut(Place, Option<String>, Option<String>) -> bool) -> Result<T> + Send,
-{
-    let mut preparer = writer.preparer();
-    overlap(
-        "tifa-prepare",
-        BATCH,
-        move |emit| {
-            read(&mut |place, en, zh| {
-                let en = en.map(|t| preparer.prepare(Lang::En, t));
-                let zh = zh.map(|t| preparer.prepare(Lang::Zh, t));
-                emit((place, en, zh))
-            })
-        },
-        |(place, en, zh)| writer.add(doc, place, en, zh),
-    )
+        units,
+        skipped_rows: skipped,
+    })
 }
 
 /// A document's title: its first line when that is a heading (short, with no

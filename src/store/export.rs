@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::Store;
-use crate::Result;
+use crate::{Result, Unit};
 
 /// Which units an export takes.
 #[derive(Debug, Clone, Default)]
@@ -27,7 +27,7 @@ impl Store {
     pub fn for_each_export_unit(
         &self,
         filter: &ExportFilter,
-        mut f: impl FnMut(crate::formats::tmx::TmUnit) -> Result<()>,
+        mut f: impl FnMut(Unit) -> Result<()>,
     ) -> Result<()> {
         use rusqlite::types::Value;
         let mut conditions = vec!["1".to_string()];
@@ -69,13 +69,12 @@ impl Store {
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
-        let mut batch: Vec<(crate::formats::tmx::TmUnit, [Option<i64>; 2])> =
-            Vec::with_capacity(EXPORT_BATCH);
+        let mut batch: Vec<(Unit, [Option<i64>; 2])> = Vec::with_capacity(EXPORT_BATCH);
         loop {
             let row = rows.next()?;
             if let Some(r) = row {
                 batch.push((
-                    crate::formats::tmx::TmUnit {
+                    Unit {
                         id: r.get(0)?,
                         en: r.get(3)?,
                         zh: r.get(4)?,
@@ -103,10 +102,7 @@ impl Store {
 
     /// Fills in the first place and the concepts of a batch of units (in
     /// id order).
-    fn complete_export_batch(
-        &self,
-        batch: &mut [(crate::formats::tmx::TmUnit, [Option<i64>; 2])],
-    ) -> Result<()> {
+    fn complete_export_batch(&self, batch: &mut [(Unit, [Option<i64>; 2])]) -> Result<()> {
         use std::collections::hash_map::Entry;
         let (Some(first), Some(last)) = (batch.first(), batch.last()) else {
             return Ok(());
@@ -189,13 +185,13 @@ impl Store {
     pub fn for_each_export_unit_overlapped(
         &self,
         filter: &ExportFilter,
-        f: impl FnMut(crate::formats::tmx::TmUnit) -> Result<()>,
+        f: impl FnMut(Unit) -> Result<()>,
     ) -> Result<()> {
         if self.path.as_os_str() == ":memory:" {
             return self.for_each_export_unit(filter, f);
         }
         let path = self.path.clone();
-        let read = move |emit: &mut dyn FnMut(crate::formats::tmx::TmUnit) -> bool| {
+        let read = move |emit: &mut dyn FnMut(Unit) -> bool| {
             super::Store::open(&path)?.for_each_export_unit(filter, |u| {
                 if emit(u) {
                     Ok(())

@@ -5,12 +5,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use clap::{Subcommand, ValueEnum};
-use tifa::formats::{glossary_csv, omegat, tbx};
-use tifa::glossary::import::{self, Replace};
+use clap::Subcommand;
+use tifa::formats::{glossary_csv, omegat, tbx, GlossaryFormat};
 use tifa::glossary::{Concept, Entry, Source, Status, Term};
+use tifa::import::glossary::{self as import, Replace};
 
-use super::open_store;
+use super::{choice, open_store};
+use crate::output::report::report_import;
 use crate::output::{self, Format};
 use crate::Outcome;
 
@@ -118,28 +119,11 @@ struct ListArgs {
     #[arg(long)]
     category: Option<String>,
     /// Only English terms of this status (one row per term)
-    #[arg(long, value_enum)]
-    status: Option<StatusArg>,
+    #[arg(long, value_parser = choice::<Status>(&["preferred", "admitted", "deprecated"]))]
+    status: Option<Status>,
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum StatusArg {
-    Preferred,
-    Admitted,
-    Deprecated,
-}
-
-impl From<StatusArg> for Status {
-    fn from(s: StatusArg) -> Status {
-        match s {
-            StatusArg::Preferred => Status::Preferred,
-            StatusArg::Admitted => Status::Admitted,
-            StatusArg::Deprecated => Status::Deprecated,
-        }
-    }
 }
 
 /// Export the glossary for CAT tools and spreadsheets.
@@ -162,8 +146,8 @@ impl From<StatusArg> for Status {
 #[derive(clap::Args)]
 struct ExportArgs {
     /// The format to write
-    #[arg(long, value_enum)]
-    format: ExportFormat,
+    #[arg(long, value_parser = choice::<GlossaryFormat>(&["csv", "omegat", "tbx", "tbx3"]))]
+    format: GlossaryFormat,
     /// Where to write [default: standard output]
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -171,22 +155,8 @@ struct ExportArgs {
     #[arg(long)]
     bom: bool,
     /// Term direction for the OmegaT format
-    #[arg(long, value_enum, default_value = "zh-en")]
-    direction: Direction,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ExportFormat {
-    Csv,
-    Omegat,
-    Tbx,
-    Tbx3,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Direction {
-    ZhEn,
-    EnZh,
+    #[arg(long, value_parser = choice::<omegat::Direction>(&["zh-en", "en-zh"]), default_value = "zh-en")]
+    direction: omegat::Direction,
 }
 
 pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
@@ -196,33 +166,6 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         Command::List(a) => run_list(a, db),
         Command::Export(a) => run_export(a, db),
     }
-}
-
-/// Prints an import's warnings and a one-line summary.
-pub fn report_import(
-    out: &mut dyn Write,
-    label: &str,
-    outcome: &import::Outcome,
-) -> anyhow::Result<()> {
-    for (path, w) in outcome.warnings.iter().filter(|(_, p)| !p.fatal) {
-        eprintln!(
-            "tifa: warning: {}:{}: {}",
-            path.display(),
-            w.line,
-            w.message
-        );
-    }
-    let c = &outcome.changes;
-    writeln!(
-        out,
-        "{label}: {} concepts added, {} updated, {} unchanged, {} removed; the glossary has {} concepts",
-        c.added.len(),
-        c.updated.len(),
-        c.unchanged,
-        c.removed.len(),
-        outcome.concepts
-    )?;
-    Ok(())
 }
 
 fn run_import(args: ImportArgs, db: &Path) -> anyhow::Result<Outcome> {
@@ -259,16 +202,12 @@ fn run_add(args: AddArgs, db: &Path) -> anyhow::Result<Outcome> {
         status: Status::Deprecated,
     }));
     let sources = match (args.source_title, args.source_url) {
-        (Some(title), Some(url)) => vec![Source {
-            id: tifa::glossary::slug(&format!("{} {}", args.source_publisher, args.source_date))
-                .chars()
-                .chain(format!("-{:08x}", fnv(&url)).chars())
-                .collect(),
+        (Some(title), Some(url)) => vec![Source::cited(
             title,
-            publisher: args.source_publisher,
             url,
-            date: args.source_date,
-        }],
+            args.source_publisher,
+            args.source_date,
+        )],
         _ => Vec::new(),
     };
     let concept = Concept {
@@ -293,13 +232,6 @@ fn run_add(args: AddArgs, db: &Path) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// A short stable hash for source ids made on the command line.
-fn fnv(s: &str) -> u32 {
-    s.bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
-}
-
 fn run_list(args: ListArgs, db: &Path) -> anyhow::Result<Outcome> {
     let store = open_store(db)?;
     let concepts: Vec<Concept> = store
@@ -311,10 +243,7 @@ fn run_list(args: ListArgs, db: &Path) -> anyhow::Result<Outcome> {
                 .as_deref()
                 .is_none_or(|cat| c.category.eq_ignore_ascii_case(cat))
         })
-        .filter(|c| {
-            args.status
-                .is_none_or(|s| c.terms_with(s.into()).next().is_some())
-        })
+        .filter(|c| args.status.is_none_or(|s| c.terms_with(s).next().is_some()))
         .collect();
     let mut out = output::stdout();
     match (args.format, args.status) {
@@ -337,7 +266,6 @@ fn run_list(args: ListArgs, db: &Path) -> anyhow::Result<Outcome> {
             }
         }
         (Format::Table, Some(status)) => {
-            let status: Status = status.into();
             for c in &concepts {
                 for t in c.terms_with(status) {
                     if status == Status::Preferred {
@@ -364,34 +292,21 @@ fn run_list(args: ListArgs, db: &Path) -> anyhow::Result<Outcome> {
 fn run_export(args: ExportArgs, db: &Path) -> anyhow::Result<Outcome> {
     let store = open_store(db)?;
     let concepts: Vec<Concept> = store.concepts()?.into_iter().map(|s| s.concept).collect();
-    let write = |out: &mut dyn Write| -> anyhow::Result<()> {
+    let write = |out: &mut dyn Write| -> tifa::Result<()> {
         match args.format {
-            ExportFormat::Csv => glossary_csv::write(out, &concepts, args.bom)?,
-            ExportFormat::Omegat => {
-                let direction = match args.direction {
-                    Direction::ZhEn => omegat::Direction::ZhEn,
-                    Direction::EnZh => omegat::Direction::EnZh,
-                };
-                omegat::write(out, &concepts, direction, args.bom)?
+            GlossaryFormat::Csv | GlossaryFormat::Tsv => {
+                glossary_csv::write(out, &concepts, args.bom)
             }
-            ExportFormat::Tbx => tbx::write(out, &concepts, tbx::Flavour::Martif)?,
-            ExportFormat::Tbx3 => tbx::write(out, &concepts, tbx::Flavour::V3)?,
+            GlossaryFormat::Omegat => omegat::write(out, &concepts, args.direction, args.bom),
+            GlossaryFormat::Tbx => tbx::write(out, &concepts, tbx::Flavour::Martif),
+            GlossaryFormat::Tbx3 => tbx::write(out, &concepts, tbx::Flavour::V3),
         }
-        Ok(())
     };
-    match args.output.as_deref() {
-        None => {
-            let mut out = output::stdout();
-            write(&mut out)?;
-            out.flush()?;
+    output::to_file_or_stdout(args.output.as_deref(), write).with_context(|| {
+        match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
+            Some(path) => format!("writing {}", path.display()),
+            None => "writing the glossary".into(),
         }
-        Some(path) if path.as_os_str() == "-" => {
-            let mut out = output::stdout();
-            write(&mut out)?;
-            out.flush()?;
-        }
-        Some(path) => output::write_file_atomically(path, |out| write(out))
-            .with_context(|| format!("writing {}", path.display()))?,
-    }
+    })?;
     Ok(Outcome::Success)
 }

@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use tifa::formats::pairs::ColumnLangs;
-use tifa::import::{self, FileReport, FileStatus, ImportOptions, ImportReport};
-use tifa::store::DocumentFormat;
+use tifa::import::{self, ImportOptions};
 use tifa::Lang;
 
-use super::segment::parse_lang;
-use super::{open_store, ImportBar};
+use super::{open_store, parse_lang};
 use crate::output;
+use crate::output::progress::ImportBar;
+use crate::output::report::{describe, summary};
 use crate::Outcome;
 
 /// Import reports and aligned sentence pairs into the memory.
@@ -83,46 +83,4 @@ fn display_paths(paths: &[PathBuf]) -> String {
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// "added tm/a.txt: 15 English sentences (UTF-8)"
-pub fn describe(file: &FileReport) -> String {
-    let status = match file.status {
-        FileStatus::Added => "added",
-        FileStatus::Updated => "updated",
-        FileStatus::Unchanged => "unchanged",
-    };
-    let what = match (file.format, file.lang) {
-        (DocumentFormat::Text, Some(Lang::En)) => "English sentences",
-        (DocumentFormat::Text, Some(Lang::Zh)) => "Chinese sentences",
-        (DocumentFormat::Text, None) => "sentences",
-        _ => "units",
-    };
-    let mut line = format!(
-        "{status} {}: {} {what} ({})",
-        file.path, file.units, file.encoding
-    );
-    if file.skipped_rows > 0 {
-        let what = if file.format == DocumentFormat::Tmx {
-            "tu elements without text"
-        } else {
-            "empty rows"
-        };
-        line.push_str(&format!("; {} {what} skipped", file.skipped_rows));
-    }
-    line
-}
-
-pub fn summary(report: &ImportReport) -> String {
-    let mut s = format!(
-        "{} files: {} added, {} updated, {} unchanged",
-        report.files.len(),
-        report.count(FileStatus::Added),
-        report.count(FileStatus::Updated),
-        report.count(FileStatus::Unchanged)
-    );
-    if !report.removed.is_empty() {
-        s.push_str(&format!(", {} removed (file gone)", report.removed.len()));
-    }
-    s
 }

@@ -4,14 +4,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use tifa::formats::text::decode;
-use tifa::fuzzy::{find_matches, mark_shared_concepts, tokens, FuzzyMatch};
+use tifa::formats::decode::decode;
+use tifa::fuzzy::{diff, find_matches, mark_shared_concepts, Change, FuzzyMatch};
 use tifa::{segment, Lang};
 
-use super::check::ColorChoice;
-use super::open_store;
-use super::segment::parse_lang;
-use crate::output::{self, Format};
+use super::{open_store, parse_lang, read_input};
+use crate::output::{self, ColorChoice, Format};
 use crate::Outcome;
 
 /// Find the units of the memory closest to a sentence (fuzzy matches).
@@ -73,7 +71,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     let queries: Vec<String> = match (&args.text, &args.file) {
         (Some(t), _) => vec![t.clone()],
         (None, Some(file)) => {
-            let (name, bytes) = super::read_input(file)?;
+            let (name, bytes) = read_input(file)?;
             let (text, _) = decode(&name, &bytes)?;
             let lang = args
                 .lang
@@ -113,7 +111,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
                         m.score, m.band, m.path, m.paragraph, m.sentence
                     )?;
                     let shown = if color && m.score < 100 {
-                        diff(query, &m.text, lang)
+                        marked(query, &m.text, lang)
                     } else {
                         m.text.clone()
                     };
@@ -141,36 +139,16 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
 }
 
 /// The match with what differs from the query marked: words only in the
-/// match in red ([-…-] without colour), words only in the query in green.
-fn diff(query: &str, found: &str, lang: Lang) -> String {
-    let a = tokens(found, lang);
-    let b = tokens(query, lang);
-    // Longest common subsequence table.
-    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
+/// match in red ([-…-]), words only in the query in green ({+…+}).
+fn marked(query: &str, found: &str, lang: Lang) -> String {
     let sep = if lang == Lang::Zh { "" } else { " " };
-    let (mut i, mut j) = (0, 0);
-    let mut parts = Vec::new();
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            parts.push(a[i].clone());
-            i += 1;
-            j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            parts.push(format!("\x1b[32m{{+{}+}}\x1b[0m", b[j]));
-            j += 1;
-        } else {
-            parts.push(format!("\x1b[31m[-{}-]\x1b[0m", a[i]));
-            i += 1;
-        }
-    }
-    parts.join(sep)
+    diff(query, found, lang)
+        .into_iter()
+        .map(|c| match c {
+            Change::Same(t) => t,
+            Change::Inserted(t) => format!("\x1b[32m{{+{t}+}}\x1b[0m"),
+            Change::Deleted(t) => format!("\x1b[31m[-{t}-]\x1b[0m"),
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
 }

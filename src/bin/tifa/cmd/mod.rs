@@ -1,5 +1,7 @@
 //! One module per subcommand, each with its clap `Args` (whose doc comments
-//! are the help) and a `run` function.
+//! are the help) and a `run` function: parse, resolve, call the library,
+//! print. Commands never import each other; what they share is here
+//! (arguments) or in [`crate::output`] (printing).
 
 pub mod build;
 pub mod check;
@@ -15,16 +17,15 @@ pub mod show;
 pub mod stats;
 pub mod terms;
 
-use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tifa::store::Store;
+use tifa::Lang;
 
 /// The bytes of FILE, or of standard input for `-`, with the name to use in
 /// messages.
-pub fn read_input(file: &Path) -> anyhow::Result<(std::path::PathBuf, Vec<u8>)> {
+pub fn read_input(file: &Path) -> anyhow::Result<(PathBuf, Vec<u8>)> {
     use std::io::Read;
     if file.as_os_str() == "-" {
         let mut buf = Vec::new();
@@ -32,7 +33,7 @@ pub fn read_input(file: &Path) -> anyhow::Result<(std::path::PathBuf, Vec<u8>)> 
             .lock()
             .read_to_end(&mut buf)
             .context("reading standard input")?;
-        Ok((std::path::PathBuf::from("<stdin>"), buf))
+        Ok((PathBuf::from("<stdin>"), buf))
     } else {
         let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
         Ok((file.to_path_buf(), bytes))
@@ -44,49 +45,17 @@ pub fn open_store(db: &Path) -> anyhow::Result<Store> {
     Store::open(db).with_context(|| format!("opening the database {}", db.display()))
 }
 
-/// A progress bar on stderr for imports of more than a few megabytes, drawn
-/// only when stderr is a terminal.
-pub struct ImportBar {
-    bar: Option<ProgressBar>,
+/// `--lang`, `--source-lang`, `--target-lang`: a language tag.
+pub fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
 }
 
-impl ImportBar {
-    pub fn new() -> Self {
-        ImportBar { bar: None }
-    }
-}
-
-impl tifa::import::Progress for ImportBar {
-    fn start(&mut self, total_bytes: u64) {
-        if total_bytes < 4 << 20 || !std::io::stderr().is_terminal() {
-            return;
-        }
-        let bar = ProgressBar::with_draw_target(Some(total_bytes), ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} importing [{bar:30}] {bytes}/{total_bytes} {wide_msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        );
-        self.bar = Some(bar);
-    }
-
-    fn file(&mut self, path: &Path) {
-        if let Some(bar) = &self.bar {
-            bar.set_message(path.display().to_string());
-        }
-    }
-
-    fn advance(&mut self, bytes: u64) {
-        if let Some(bar) = &self.bar {
-            bar.inc(bytes);
-        }
-    }
-
-    fn finish(&mut self) {
-        if let Some(bar) = self.bar.take() {
-            bar.finish_and_clear();
-        }
-    }
+/// A clap value parser for a library type that parses itself, offering
+/// `names` as its possible values (for help and completion).
+pub fn choice<T>(names: &'static [&'static str]) -> impl clap::builder::TypedValueParser<Value = T>
+where
+    T: std::str::FromStr<Err = String> + Clone + Send + Sync + 'static,
+{
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(names).try_map(|s: String| s.parse::<T>())
 }

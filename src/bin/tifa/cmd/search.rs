@@ -3,16 +3,13 @@
 use std::io::Write;
 use std::path::Path;
 
-use clap::ValueEnum;
 use serde::Serialize;
 use tifa::glossary::Status;
 use tifa::search::{search, SearchQuery};
 use tifa::Lang;
 
-use super::check::ColorChoice;
-use super::open_store;
-use super::segment::parse_lang;
-use crate::output::{self, Format};
+use super::{choice, open_store, parse_lang};
+use crate::output::{self, ColorChoice, Format};
 use crate::Outcome;
 
 /// Search the memory: a keyword-in-context concordance.
@@ -33,9 +30,11 @@ pub struct Args {
     #[arg(long, value_name = "CONCEPT_OR_TERM")]
     term: Option<String>,
 
-    /// With --term: only renderings of this status
-    #[arg(long, value_enum, requires = "term")]
-    status: Option<TermStatus>,
+    /// With --term: only renderings of this status (preferred, admitted,
+    /// deprecated), or near misses (misspelled)
+    #[arg(long, requires = "term",
+          value_parser = choice::<Occurrences>(&["preferred", "admitted", "deprecated", "misspelled"]))]
+    status: Option<Occurrences>,
 
     /// Only sentences of this document (id, path or unique part of it)
     #[arg(long)]
@@ -58,13 +57,21 @@ pub struct Args {
     color: ColorChoice,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum TermStatus {
-    Preferred,
-    Admitted,
-    Deprecated,
-    /// Near misses (misspellings)
-    Misspelled,
+/// Which occurrences of a concept `--status` keeps: of renderings of one
+/// status, or near misses (`None`), as [`SearchQuery::status`] takes them.
+#[derive(Clone, Copy)]
+struct Occurrences(Option<Status>);
+
+impl std::str::FromStr for Occurrences {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        if s.eq_ignore_ascii_case("misspelled") {
+            Ok(Occurrences(None))
+        } else {
+            s.parse().map(|status| Occurrences(Some(status)))
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -110,12 +117,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         term: args.term.clone(),
         document,
         lang: args.lang,
-        status: args.status.map(|s| match s {
-            TermStatus::Preferred => Some(Status::Preferred),
-            TermStatus::Admitted => Some(Status::Admitted),
-            TermStatus::Deprecated => Some(Status::Deprecated),
-            TermStatus::Misspelled => None,
-        }),
+        status: args.status.map(|o| o.0),
         limit: args.limit,
     };
     let hits = search(&store, &query)?;

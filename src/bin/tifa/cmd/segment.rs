@@ -4,9 +4,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use serde::Serialize;
-use tifa::formats::text::decode;
+use tifa::formats::decode::decode;
 use tifa::{segment, Lang};
 
+use super::{parse_lang, read_input};
 use crate::output::{self, Format};
 use crate::Outcome;
 
@@ -31,10 +32,6 @@ pub struct Args {
     format: Option<Format>,
 }
 
-pub fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse()
-}
-
 #[derive(Serialize)]
 struct Row<'a> {
     paragraph: u32,
@@ -43,7 +40,7 @@ struct Row<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let (name, bytes) = super::read_input(&args.file)?;
+    let (name, bytes) = read_input(&args.file)?;
     let (text, _) = decode(&name, &bytes)?;
     let lang = match args.lang {
         Some(lang) => lang,

@@ -3,9 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use tifa::store::Stats;
-
 use super::open_store;
+use crate::output::report::print_stats;
 use crate::output::{self, Format};
 use crate::Outcome;
 
@@ -27,16 +26,4 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     }
     out.flush()?;
     Ok(Outcome::Success)
-}
-
-pub fn print_stats(out: &mut dyn Write, s: &Stats) -> std::io::Result<()> {
-    writeln!(out, "  documents          {:>9}", s.documents)?;
-    writeln!(out, "  English sentences  {:>9}", s.sentences_en)?;
-    writeln!(out, "  Chinese sentences  {:>9}", s.sentences_zh)?;
-    writeln!(
-        out,
-        "  units              {:>9}  ({} bilingual, {} English only, {} Chinese only)",
-        s.units, s.units_bilingual, s.units_en_only, s.units_zh_only
-    )?;
-    writeln!(out, "  occurrences        {:>9}", s.occurrences)
 }

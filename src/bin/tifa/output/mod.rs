@@ -1,7 +1,14 @@
-//! The one output layer: `--format table|tsv|csv|json|jsonl`, stdout handling
-//! and broken pipes.
+//! The binary's one output layer: `--format table|tsv|csv|json|jsonl`,
+//! standard output and broken pipes, colour, files written whole, and the
+//! printing that several commands share ([`check`]: findings; [`report`]:
+//! import, glossary and memory summaries; [`progress`]: the import bar).
 
-use std::io::{self, BufWriter, Write};
+pub mod check;
+pub mod progress;
+pub mod report;
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
 
 use clap::ValueEnum;
 use serde::Serialize;
@@ -68,32 +75,48 @@ pub fn write_records<T: Serialize>(
     Ok(())
 }
 
-/// Writes a file through a temporary file in the same folder, renamed into
-/// place when complete, so that a failed write never leaves half a file.
-pub fn write_file_atomically(
-    path: &std::path::Path,
-    fill: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+/// Writes `path` whole or not at all (see [`tifa::atomic_file`]).
+pub fn write_file(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> tifa::Result<()>,
 ) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tifa-tmp"));
-    let result = (|| {
-        let file = std::fs::File::create(&tmp)?;
-        let mut out = BufWriter::new(file);
-        fill(&mut out)?;
-        out.flush()?;
-        out.get_ref().sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    Ok(tifa::atomic_file::write(path, fill)?)
+}
+
+/// Writes to `-o FILE` (whole or not at all), or to standard output when
+/// there is no FILE or it is `-`.
+pub fn to_file_or_stdout(
+    output: Option<&Path>,
+    fill: impl FnOnce(&mut dyn Write) -> tifa::Result<()>,
+) -> anyhow::Result<()> {
+    match output {
+        Some(path) if path.as_os_str() != "-" => write_file(path, fill),
+        _ => {
+            let mut out = stdout();
+            fill(&mut out)?;
+            out.flush()?;
+            Ok(())
+        }
     }
-    result
+}
+
+/// Whether to colour output.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// On a terminal unless NO_COLOR is set (auto), or as told.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal()
+            }
+        }
+    }
 }

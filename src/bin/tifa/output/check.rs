@@ -1,0 +1,145 @@
+//! Printing findings of `tifa check`: like a compiler (path:line:col, the
+//! line and a caret under the span), or JSON.
+
+use std::io::Write;
+
+use clap::ValueEnum;
+use serde::Serialize;
+use tifa::check::{Finding, Kind};
+use tifa::Lang;
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// path:line:col: kind: message, the line and a caret
+    Text,
+    /// One JSON array
+    Json,
+    /// One JSON object per finding
+    Jsonl,
+}
+
+#[derive(Serialize)]
+struct Record<'a> {
+    place: &'a str,
+    #[serde(flatten)]
+    finding: &'a Finding,
+}
+
+/// Prints findings in the chosen format; JSON output is an array written
+/// one element at a time.
+pub struct Printer<W: Write> {
+    pub out: W,
+    pub format: CheckFormat,
+    pub color: bool,
+    pub started: bool,
+}
+
+impl<W: Write> Printer<W> {
+    /// One finding at `place`; `line` is the text the finding's span refers
+    /// to (the source line, or a pair's cell).
+    pub fn finding(
+        &mut self,
+        place: &str,
+        side: Option<Lang>,
+        line: &str,
+        f: &Finding,
+    ) -> std::io::Result<()> {
+        let out = &mut self.out;
+        match self.format {
+            CheckFormat::Jsonl => {
+                serde_json::to_writer(&mut *out, &Record { place, finding: f })?;
+                writeln!(out)?;
+            }
+            CheckFormat::Json => {
+                out.write_all(if self.started { b",\n  " } else { b"[\n  " })?;
+                self.started = true;
+                serde_json::to_writer(&mut *out, &Record { place, finding: f })?;
+            }
+            CheckFormat::Text => {
+                let (bold, red, yellow, cyan, reset) = if self.color {
+                    ("\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[36m", "\x1b[0m")
+                } else {
+                    ("", "", "", "", "")
+                };
+                let kind_color = match f.kind {
+                    Kind::Deprecated | Kind::Missing => red,
+                    Kind::Misspelled => yellow,
+                };
+                let side = match side {
+                    Some(Lang::En) => "[en] ",
+                    Some(Lang::Zh) => "[zh] ",
+                    None => "",
+                };
+                writeln!(
+                    out,
+                    "{bold}{place}:{reset} {kind_color}{}:{reset} {side}{}",
+                    f.kind.code(),
+                    f.message
+                )?;
+                let (line, start, end) =
+                    window(line, f.start.min(line.len()), f.end.min(line.len()));
+                let pad: String = line[..start]
+                    .chars()
+                    .flat_map(|c| {
+                        std::iter::repeat_n(if c == '\t' { '\t' } else { ' ' }, display_width(c))
+                    })
+                    .collect();
+                let width: usize = line[start..end]
+                    .chars()
+                    .map(display_width)
+                    .sum::<usize>()
+                    .max(1);
+                writeln!(out, "    {line}")?;
+                writeln!(out, "    {pad}{cyan}{}{reset}", "^".repeat(width))?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn finish(&mut self) -> anyhow::Result<()> {
+        if self.format == CheckFormat::Json {
+            self.out
+                .write_all(if self.started { b"\n]\n" } else { b"[]\n" })?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// A long line cut down to the span and some context on either side, with
+/// the span's offsets in the cut line.
+fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    const CONTEXT: usize = 40;
+    let end = end.max(start);
+    if line.chars().count() <= 2 * CONTEXT + 40 {
+        return (line.to_string(), start, end);
+    }
+    let from = line[..start]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT - 1)
+        .map_or(0, |(i, _)| i);
+    let to = line[end..]
+        .char_indices()
+        .nth(CONTEXT)
+        .map_or(line.len(), |(i, _)| end + i);
+    let (lead, trail) = (
+        if from > 0 { "…" } else { "" },
+        if to < line.len() { "…" } else { "" },
+    );
+    let cut = format!("{lead}{}{trail}", &line[from..to]);
+    (cut, start - from + lead.len(), end - from + lead.len())
+}
+
+/// Columns a character takes in a terminal: two for CJK, one otherwise.
+fn display_width(c: char) -> usize {
+    let wide = matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
+    if wide {
+        2
+    } else {
+        1
+    }
+}

@@ -86,6 +86,20 @@ impl<'a> Segments<'a> {
         let mut sentence_no = 0u32;
         let mut detached = para.detached.iter().peekable();
         let mut start = 0usize;
+        // Lines set apart (page numbers) follow the sentence they were
+        // found in, or end the paragraph.
+        let text = self.text;
+        let set_apart = |ready: &mut std::collections::VecDeque<Segment>,
+                         sentence_no: &mut u32,
+                         d: &lines::Detached| {
+            *sentence_no += 1;
+            ready.push_back(detached_segment(
+                text,
+                d.source.clone(),
+                paragraph_no,
+                *sentence_no,
+            ));
+        };
         for &end in &self.ends {
             let range = trim_range(para.text, start..end);
             start = end;
@@ -100,23 +114,11 @@ impl<'a> Segments<'a> {
                 spans: para.source_spans(range.clone()),
             });
             while let Some(d) = detached.next_if(|d| d.at <= range.end) {
-                sentence_no += 1;
-                self.ready.push_back(detached_segment(
-                    self.text,
-                    d.source.clone(),
-                    paragraph_no,
-                    sentence_no,
-                ));
+                set_apart(&mut self.ready, &mut sentence_no, d);
             }
         }
         for d in detached {
-            sentence_no += 1;
-            self.ready.push_back(detached_segment(
-                self.text,
-                d.source.clone(),
-                paragraph_no,
-                sentence_no,
-            ));
+            set_apart(&mut self.ready, &mut sentence_no, d);
         }
         true
     }

@@ -11,13 +11,11 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
 use std::time::Instant;
 
-use tifa::check::check_english;
-use tifa::glossary::matcher::Matcher;
+use tifa::check::{check_english, CheckOptions, Checker};
 use tifa::glossary::{Concept, Status, Term};
-use tifa::import::glossary::read_file;
+use tifa::import::glossary::bundled_concepts;
 use tifa::Lang;
 
 const TERMS: usize = 50_000;
@@ -30,9 +28,8 @@ fn text_bytes() -> usize {
         << 20
 }
 
-fn glossary(root: &Path, reports: &str) -> Vec<Concept> {
-    let (entries, _) = read_file(&root.join("glossary/glossary.csv"), None).unwrap();
-    let mut concepts: Vec<Concept> = entries.into_iter().map(|e| e.concept).collect();
+fn glossary(reports: &str) -> Vec<Concept> {
+    let mut concepts: Vec<Concept> = bundled_concepts().expect("the bundled glossary");
     let vocabulary: Vec<String> = reports
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| w.len() >= 3)
@@ -49,17 +46,11 @@ fn glossary(root: &Path, reports: &str) -> Vec<Concept> {
         let phrase: Vec<&str> = (0..words)
             .map(|_| vocabulary[rng.below(vocabulary.len())].as_str())
             .collect();
-        let mut en = vec![Term {
-            text: phrase.join(" "),
-            status: Status::Preferred,
-        }];
+        let mut en = vec![Term::new(phrase.join(" "), Status::Preferred)];
         if rng.below(4) == 0 {
             let mut variant = phrase.clone();
             variant.swap(0, words - 1);
-            en.push(Term {
-                text: variant.join(" "),
-                status: Status::Deprecated,
-            });
+            en.push(Term::new(variant.join(" "), Status::Deprecated));
         }
         let zh: String = (0..4)
             .map(|_| char::from_u32(0x4E00 + rng.below(0x5000) as u32).unwrap())
@@ -78,12 +69,11 @@ fn glossary(root: &Path, reports: &str) -> Vec<Concept> {
 }
 
 fn main() {
-    let root = common::root();
     let reports = common::reports(Lang::En);
-    let concepts = glossary(root, &reports);
+    let concepts = glossary(&reports);
     let terms: usize = concepts.iter().map(|c| c.zh.len() + c.en.len()).sum();
     let started = Instant::now();
-    let matcher = Matcher::new(concepts).unwrap();
+    let checker = Checker::new(concepts, CheckOptions::default()).unwrap();
     let build = started.elapsed().as_secs_f64();
     let mut text = String::with_capacity(text_bytes() + reports.len());
     while text.len() < text_bytes() {
@@ -94,12 +84,12 @@ fn main() {
     let mut findings = 0;
     for _ in 0..3 {
         let started = Instant::now();
-        findings = check_english(&matcher, &text).expect("check").len();
+        findings = check_english(&checker, &text).expect("check").len();
         best = best.min(started.elapsed().as_secs_f64());
     }
     println!(
         "check: {terms} terms ({} patterns), matcher built in {build:.2} s; {mb:.1} MB of English, {findings} findings, best of 3: {best:.2} s = {:.1} MB/s",
-        matcher.patterns(),
+        checker.matcher.patterns(),
         mb / best
     );
 }

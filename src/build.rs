@@ -7,12 +7,11 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::atomic_file;
-use crate::check::{check_memory, Kind};
+use crate::check::{check_memory, CheckOptions, Checker, Kind};
 use crate::export::{export, ExportOptions};
 use crate::formats::{glossary_csv, omegat, tbx, Format, GlossaryFormat};
-use crate::glossary::matcher::Matcher;
 use crate::glossary::Concept;
-use crate::import::glossary::{import_files, is_sources_file, Outcome, Replace};
+use crate::import::glossary::{import_files, is_sources_file, Options, Outcome, Replace};
 use crate::store::Store;
 use crate::{Error, Lang, Result};
 
@@ -34,7 +33,11 @@ pub fn glossary_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// same file gave before (concepts added by hand stay).
 pub fn load_glossary(store: &mut Store, dir: &Path) -> Result<Outcome> {
     let files = glossary_files(dir)?;
-    import_files(store, &files, None, Replace::SameFiles)
+    let options = Options {
+        replace: Replace::SameFiles,
+        ..Options::default()
+    };
+    import_files(store, &files, &options)
 }
 
 /// The deliverables [`write_deliverables`] writes, and what each holds.
@@ -77,6 +80,7 @@ pub fn write_deliverables(store: &Store, dir: &Path) -> Result<()> {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CheckCounts {
     pub deprecated: usize,
+    pub superseded: usize,
     pub misspelled: usize,
     pub missing: usize,
     /// Sentences with at least one finding.
@@ -90,12 +94,13 @@ pub fn check_counts(store: &Store) -> Result<Option<CheckCounts>> {
     if concepts.is_empty() {
         return Ok(None);
     }
-    let matcher = Matcher::new(concepts)?;
+    let checker = Checker::new(concepts, CheckOptions::default())?;
     let mut counts = CheckCounts::default();
     let mut sentences = HashSet::new();
-    check_memory(store, &matcher, |m| {
+    check_memory(store, &checker, |m| {
         match m.finding.kind {
             Kind::Deprecated => counts.deprecated += 1,
+            Kind::Superseded => counts.superseded += 1,
             Kind::Misspelled => counts.misspelled += 1,
             Kind::Missing => counts.missing += 1,
         }

@@ -9,6 +9,7 @@
 pub mod atomic_file;
 pub mod build;
 pub mod check;
+pub mod date;
 pub mod edit_distance;
 pub mod error;
 pub mod export;

@@ -8,6 +8,8 @@
 //! segmenter and the glossary matcher.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -85,6 +87,54 @@ fn ascii_key(text: &str) -> String {
     out
 }
 
+/// OpenCC's traditional → simplified character table (data/opencc).
+const TRADITIONAL: &str = include_str!("../data/opencc/TSCharacters.txt");
+
+fn traditional_table() -> &'static HashMap<char, char> {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in TRADITIONAL.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split('\t');
+            let (Some(from), Some(to)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let mut from_chars = from.chars();
+            let (Some(f), None) = (from_chars.next(), from_chars.next()) else {
+                continue;
+            };
+            if let Some(t) = to.split(' ').next().and_then(|t| t.chars().next()) {
+                if t != f {
+                    map.insert(f, t);
+                }
+            }
+        }
+        map
+    })
+}
+
+/// The simplified form of a Chinese character written in traditional
+/// characters (從 → 从, 黨 → 党), or the character itself. One character
+/// for one, so spans in the text are kept.
+pub fn simplified(c: char) -> char {
+    if (c as u32) < 0x3400 {
+        return c;
+    }
+    traditional_table().get(&c).copied().unwrap_or(c)
+}
+
+/// The text with traditional characters folded to simplified ones.
+pub fn simplify(text: &str) -> Cow<'_, str> {
+    if text.chars().all(|c| simplified(c) == c) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().map(simplified).collect())
+    }
+}
+
 /// The key of a glossary term or lookup query: [`key`], then hyphens and
 /// spaces folded together, a leading "the" dropped, and each English word
 /// reduced to a simple stem (possessive and plural endings removed), so that
@@ -103,7 +153,11 @@ pub fn term_key(text: &str) -> String {
         words.remove(0);
     }
     let han = words.iter().any(|w| w.chars().any(crate::lang::is_han));
-    words.join(if han { "" } else { " " })
+    if han {
+        // Chinese: traditional characters meet simplified ones.
+        return simplify(&words.concat()).into_owned();
+    }
+    words.join(" ")
 }
 
 /// A simple English stem: drops a possessive ('s, s') and a plural ending.
@@ -149,6 +203,20 @@ pub fn stem_parts(word: &str) -> (&str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn traditional_characters_fold_to_simplified() {
+        assert_eq!(simplify("全面從嚴治黨"), "全面从严治党");
+        assert_eq!(simplify("兩個維護"), "两个维护");
+        assert!(matches!(
+            simplify("全面从严治党 and Latin"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(term_key("全面從嚴治黨"), term_key("全面从严治党"));
+        // One character for one: spans stay where they were.
+        let t = "堅持黨的全面領導";
+        assert_eq!(simplify(t).chars().count(), t.chars().count());
+    }
 
     #[test]
     fn nfc_composes() {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::glossary::lookup::resolve_concept;
 use crate::glossary::{Concept, Status};
 use crate::lang::is_han;
+use crate::normalize::simplified;
 use crate::store::{SentenceFilter, Store};
 use crate::{Error, Lang, Result};
 
@@ -45,10 +46,26 @@ pub struct Hit {
 /// whole words (any case, hyphens and spaces alike) for English.
 pub fn locate(text: &str, query: &str) -> Vec<(usize, usize)> {
     if query.chars().any(is_han) {
-        return text
-            .match_indices(query)
-            .map(|(i, m)| (i, i + m.len()))
+        // Traditional and simplified characters alike: both sides folded,
+        // one character for one, and the spans taken back to the text.
+        let starts: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
             .collect();
+        let folded: Vec<char> = text.chars().map(simplified).collect();
+        let q: Vec<char> = query.chars().map(simplified).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + q.len() <= folded.len() {
+            if folded[i..i + q.len()] == q[..] {
+                out.push((starts[i], starts[i + q.len()]));
+                i += q.len();
+            } else {
+                i += 1;
+            }
+        }
+        return out;
     }
     let words = |s: &str| -> Vec<(usize, usize)> {
         let mut out = Vec::new();
@@ -152,5 +169,7 @@ mod tests {
         );
         assert_eq!(locate("rebuilding", "building"), []);
         assert_eq!(locate("坚决做到两个维护", "维护"), [(18, 24)]);
+        assert_eq!(locate("堅決做到兩個維護", "维护"), [(18, 24)]);
+        assert_eq!(locate("坚决做到两个维护", "維護"), [(18, 24)]);
     }
 }

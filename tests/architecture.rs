@@ -13,6 +13,7 @@ const ROOMS: &[(&str, u8, &[&str])] = &[
     ("lang", 0, &[]),
     ("unit", 0, &[]),
     ("edit_distance", 0, &[]),
+    ("date", 0, &[]),
     ("normalize", 0, &["lang"]),
     ("overlap", 0, &["error"]),
     ("atomic_file", 0, &["error"]),

@@ -170,7 +170,22 @@ fn json_output_and_errors() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("missing.txt"));
+    // In a folder with no database, the bundled glossary checks the text
+    // (and no database is created there).
     let empty = tempfile::tempdir().unwrap();
+    tifa(empty.path())
+        .args(["check", "-"])
+        .write_stdin("They resolutely achieve the two maintenances.")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("the Two Upholds"));
+    assert!(!empty.path().join("tifa.db").exists());
+    // A glossary emptied on purpose is an error, not a clean check.
+    std::fs::write(empty.path().join("none.csv"), "zh,en\n").unwrap();
+    stdout_of(
+        empty.path(),
+        &["glossary", "import", "--replace", "none.csv"],
+    );
     tifa(empty.path())
         .args(["check", "-"])
         .write_stdin("text")

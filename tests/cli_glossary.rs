@@ -267,7 +267,9 @@ fn export_formats_have_the_shape_cat_tools_expect() {
         ],
     );
     let bytes = std::fs::read(dir.path().join("excel.csv")).unwrap();
-    assert!(bytes.starts_with(b"\xEF\xBB\xBFzh,en,admitted,deprecated,category,note,sources,id\n"));
+    assert!(bytes.starts_with(
+        b"\xEF\xBB\xBFzh,en,admitted,superseded,deprecated,category,note,sources,id\n"
+    ));
 
     let martif = stdout_of(dir.path(), &["glossary", "export", "--format", "tbx"]);
     assert!(martif.contains("<martif type=\"TBX\" xml:lang=\"en\">"));

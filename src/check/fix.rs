@@ -11,7 +11,7 @@ pub fn fix(text: &str, findings: &[Finding]) -> String {
     let mut last = 0;
     let mut fixes: Vec<&Finding> = findings
         .iter()
-        .filter(|f| f.kind == Kind::Deprecated && f.side == Lang::En)
+        .filter(|f| matches!(f.kind, Kind::Deprecated | Kind::Superseded) && f.side == Lang::En)
         .collect();
     fixes.sort_by_key(|f| f.start);
     for f in fixes {
@@ -45,13 +45,12 @@ pub fn fix(text: &str, findings: &[Finding]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::check_english;
-    use crate::glossary::matcher::Matcher;
+    use crate::check::{check_english, CheckOptions, Checker};
     use crate::glossary::test_glossary;
 
     #[test]
     fn fixes_keep_capitals_and_articles() {
-        let m = Matcher::new(test_glossary()).unwrap();
+        let m = Checker::new(test_glossary(), CheckOptions::default()).unwrap();
         let cases = [
             (
                 "achieve the “two maintenances.”",

@@ -4,12 +4,21 @@
 
 use std::path::Path;
 
-use super::{check_english, check_pair, fix, Finding};
+use super::{check_english_at, check_pair_at, fix, Checker, Finding};
+use crate::date::{find_date, PartialDate};
 use crate::formats::decode::decode;
 use crate::formats::pairs::{ColumnLangs, PairsReader};
 use crate::formats::Format;
-use crate::glossary::matcher::Matcher;
 use crate::{Error, Lang, Result};
+
+/// Which date a file is judged by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsOf {
+    /// The checker's date.
+    Given,
+    /// The date in the file's name or first lines, else the checker's.
+    Auto,
+}
 
 /// A row of a pairs file with what was found in it.
 #[derive(Debug, Clone)]
@@ -61,21 +70,39 @@ fn is_pairs(path: &Path) -> bool {
 
 /// Checks the bytes of the file `path` (which names it in messages and
 /// gives its kind by its extension).
+/// The date a file is judged by: the checker's, or with `auto` the date in
+/// its name or first lines (the checker's when there is none).
+pub fn date_of(checker: &Checker, auto: bool, path: &Path, text: &str) -> PartialDate {
+    if !auto {
+        return checker.options.as_of;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let head: String = text.lines().take(5).collect::<Vec<_>>().join("\n");
+    find_date(&name, &head).unwrap_or(checker.options.as_of)
+}
+
+/// Checks the bytes of the file `path` (which names it in messages and
+/// gives its kind by its extension), judged by the date `as_of`.
 pub fn check_file(
-    matcher: &Matcher,
+    checker: &Checker,
     path: &Path,
     bytes: &[u8],
     columns: ColumnLangs,
+    as_of: AsOf,
 ) -> Result<Checked> {
     let (text, _) = decode(path, bytes)?;
+    let as_of = date_of(checker, as_of == AsOf::Auto, path, &text);
     if let Some(delimiter) = Format::from_path(path).and_then(Format::delimiter) {
         // A pairs file.
         let mut rows = Vec::new();
         for unit in PairsReader::new(path, &text, delimiter, columns)? {
             let unit = unit?;
             let findings = match (&unit.zh, &unit.en) {
-                (Some(zh), Some(en)) => check_pair(matcher, zh, en)?,
-                (None, Some(en)) => check_english(matcher, en)?,
+                (Some(zh), Some(en)) => check_pair_at(checker, as_of, zh, en)?,
+                (None, Some(en)) => check_english_at(checker, as_of, en)?,
                 _ => Vec::new(),
             };
             if !findings.is_empty() {
@@ -92,14 +119,19 @@ pub fn check_file(
     let findings = if Lang::detect(&text) == Some(Lang::Zh) {
         Vec::new()
     } else {
-        check_english(matcher, &text)?
+        check_english_at(checker, as_of, &text)?
     };
     Ok(Checked::Text { text, findings })
 }
 
 /// The text of the file `path` with its deprecated renderings replaced,
 /// and whether anything changed. Pairs files are not rewritten.
-pub fn fix_file(matcher: &Matcher, path: &Path, bytes: &[u8]) -> Result<(String, bool)> {
+pub fn fix_file(
+    checker: &Checker,
+    path: &Path,
+    bytes: &[u8],
+    as_of: AsOf,
+) -> Result<(String, bool)> {
     if is_pairs(path) {
         return Err(Error::file(
             path,
@@ -110,7 +142,8 @@ pub fn fix_file(matcher: &Matcher, path: &Path, bytes: &[u8]) -> Result<(String,
     if Lang::detect(&text) == Some(Lang::Zh) {
         return Ok((text, false));
     }
-    let fixed = fix(&text, &check_english(matcher, &text)?);
+    let date = date_of(checker, as_of == AsOf::Auto, path, &text);
+    let fixed = fix(&text, &check_english_at(checker, date, &text)?);
     let changed = fixed != text;
     Ok((fixed, changed))
 }

@@ -13,15 +13,19 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::date::PartialDate;
 use crate::glossary::matcher::{Matcher, NearMemo, Stream, TermMatch, TermRef};
-use crate::glossary::Status;
+use crate::glossary::{Concept, Status, Term};
 use crate::{Error, Lang, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A deprecated rendering: replace it with the preferred one.
     Deprecated,
+    /// A rendering that was official and had been replaced by the date the
+    /// text is judged by.
+    Superseded,
     /// A near miss of a term: probably a typo.
     Misspelled,
     /// A Chinese term of the source whose rendering is missing in the target.
@@ -32,6 +36,7 @@ impl Kind {
     pub fn code(self) -> &'static str {
         match self {
             Kind::Deprecated => "deprecated",
+            Kind::Superseded => "superseded",
             Kind::Misspelled => "misspelled",
             Kind::Missing => "missing",
         }
@@ -56,17 +61,54 @@ pub struct Finding {
     pub message: String,
 }
 
+/// How texts are judged.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    /// The date a text is judged by: a superseded rendering still in force
+    /// at that date is not a finding.
+    pub as_of: PartialDate,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            as_of: PartialDate::today(),
+        }
+    }
+}
+
+/// The glossary's matcher with the options texts are judged by.
+pub struct Checker {
+    pub matcher: Matcher,
+    pub options: CheckOptions,
+}
+
+impl Checker {
+    pub fn new(concepts: Vec<Concept>, options: CheckOptions) -> Result<Checker> {
+        Ok(Checker {
+            matcher: Matcher::new(concepts)?,
+            options,
+        })
+    }
+}
+
 /// Deprecated renderings and misspelled terms in English text. The text is
 /// read a paragraph (up to a blank line) at a time, so memory stays small
 /// however long it is; a term broken across a single line break is found.
 /// Long texts are split at paragraph boundaries and checked on all cores.
-pub fn check_english(matcher: &Matcher, text: &str) -> Result<Vec<Finding>> {
+pub fn check_english(checker: &Checker, text: &str) -> Result<Vec<Finding>> {
+    check_english_at(checker, checker.options.as_of, text)
+}
+
+/// [`check_english`] judging by the date `as_of`.
+pub fn check_english_at(checker: &Checker, as_of: PartialDate, text: &str) -> Result<Vec<Finding>> {
+    let matcher = &checker.matcher;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if threads < 2 || text.len() < 1 << 20 {
-        return Ok(check_english_part(matcher, text, 0));
+        return Ok(check_english_part(matcher, as_of, text, 0));
     }
     let mut out: Vec<Finding> = in_parts(text, threads, |part, offset| {
-        check_english_part(matcher, part, offset)
+        check_english_part(matcher, as_of, part, offset)
     })?
     .into_iter()
     .flatten()
@@ -116,7 +158,12 @@ fn in_parts<T: Send>(
 }
 
 /// [`check_english`] on one part of a text that starts at `offset`.
-fn check_english_part(matcher: &Matcher, text: &str, offset: usize) -> Vec<Finding> {
+fn check_english_part(
+    matcher: &Matcher,
+    as_of: PartialDate,
+    text: &str,
+    offset: usize,
+) -> Vec<Finding> {
     let mut stream = Stream::default();
     let mut memo = NearMemo::default();
     let mut matches = Vec::new();
@@ -125,16 +172,32 @@ fn check_english_part(matcher: &Matcher, text: &str, offset: usize) -> Vec<Findi
     for paragraph in text.split_inclusive("\n\n") {
         matcher.find_into(paragraph, &mut stream, &mut matches);
         for m in &matches {
-            if matcher.status(m) == Status::Deprecated {
-                out.push(finding(
+            let Some(term) = en_term(matcher, m) else {
+                continue;
+            };
+            if term.needs_replacing_at(as_of) {
+                let kind = if term.status == Status::Superseded {
+                    Kind::Superseded
+                } else {
+                    Kind::Deprecated
+                };
+                let mut f = finding(
                     matcher,
-                    Kind::Deprecated,
+                    kind,
                     Lang::En,
                     text,
                     m.concept,
                     at + m.start,
                     at + m.end,
-                ));
+                );
+                if kind == Kind::Superseded {
+                    let when = match term.valid_until {
+                        Some(d) => format!("official until {d}"),
+                        None => "no longer official".to_string(),
+                    };
+                    f.message = format!("{:?} → {:?} ({}; {when})", f.found, f.preferred, f.zh);
+                }
+                out.push(f);
             }
         }
         for miss in matcher.near_misses_in(paragraph, &stream, &matches, &mut memo) {
@@ -158,6 +221,14 @@ fn check_english_part(matcher: &Matcher, text: &str, offset: usize) -> Vec<Findi
     out
 }
 
+/// The English term a match is of.
+fn en_term<'m>(matcher: &'m Matcher, m: &TermMatch) -> Option<&'m Term> {
+    match m.term {
+        TermRef::En(i) => matcher.concepts()[m.concept].en.get(i as usize),
+        TermRef::Zh(_) => None,
+    }
+}
+
 fn finding(
     matcher: &Matcher,
     kind: Kind,
@@ -172,7 +243,7 @@ fn finding(
     let preferred = c.preferred().to_string();
     let zh = c.zh.first().cloned().unwrap_or_default();
     let message = match kind {
-        Kind::Deprecated => format!("{found:?} → {preferred:?} ({zh})"),
+        Kind::Deprecated | Kind::Superseded => format!("{found:?} → {preferred:?} ({zh})"),
         Kind::Misspelled => format!("{found:?}: did you mean {preferred:?}? ({zh})"),
         Kind::Missing => String::new(),
     };
@@ -201,8 +272,19 @@ fn times(n: usize) -> String {
 /// Checks a pair: the English side as [`check_english`] does, and each
 /// concept whose Chinese term occurs in the Chinese side must have its
 /// preferred or an admitted rendering in the English side as many times.
-pub fn check_pair(matcher: &Matcher, zh: &str, en: &str) -> Result<Vec<Finding>> {
-    let mut out = check_english(matcher, en)?;
+pub fn check_pair(checker: &Checker, zh: &str, en: &str) -> Result<Vec<Finding>> {
+    check_pair_at(checker, checker.options.as_of, zh, en)
+}
+
+/// [`check_pair`] judging by the date `as_of`.
+pub fn check_pair_at(
+    checker: &Checker,
+    as_of: PartialDate,
+    zh: &str,
+    en: &str,
+) -> Result<Vec<Finding>> {
+    let matcher = &checker.matcher;
+    let mut out = check_english_at(checker, as_of, en)?;
     let mut in_zh: BTreeMap<usize, Vec<&TermMatch>> = BTreeMap::new();
     let zh_matches = matcher.find(zh);
     for m in &zh_matches {
@@ -216,8 +298,7 @@ pub fn check_pair(matcher: &Matcher, zh: &str, en: &str) -> Result<Vec<Finding>>
             .iter()
             .filter(|m| {
                 m.concept == concept
-                    && matches!(m.term, TermRef::En(_))
-                    && matcher.status(m) != Status::Deprecated
+                    && en_term(matcher, m).is_some_and(|t| !t.needs_replacing_at(as_of))
             })
             .count();
         if rendered < occurrences.len() {
@@ -261,13 +342,13 @@ pub struct MemoryFinding {
 /// [`check_english`] does, bilingual units as [`check_pair`] does.
 pub fn check_memory(
     store: &crate::store::Store,
-    matcher: &Matcher,
+    checker: &Checker,
     mut f: impl FnMut(MemoryFinding) -> Result<()>,
 ) -> Result<()> {
     store.for_each_placed_unit(|u| {
         let findings = match (&u.zh, &u.en) {
-            (Some(zh), Some(en)) => check_pair(matcher, zh, en)?,
-            (None, Some(en)) => check_english(matcher, en)?,
+            (Some(zh), Some(en)) => check_pair(checker, zh, en)?,
+            (None, Some(en)) => check_english(checker, en)?,
             _ => Vec::new(),
         };
         for finding in findings {
@@ -293,8 +374,8 @@ mod tests {
     use super::*;
     use crate::glossary::test_glossary;
 
-    fn matcher() -> Matcher {
-        Matcher::new(test_glossary()).unwrap()
+    fn matcher() -> Checker {
+        Checker::new(test_glossary(), CheckOptions::default()).unwrap()
     }
 
     #[test]

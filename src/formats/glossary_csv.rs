@@ -1,33 +1,43 @@
-//! Glossaries as CSV or TSV with a header row, one row per concept.
+//! Glossaries as tables (CSV, semicolon CSV, TSV, or a spreadsheet's first
+//! sheet) with a header row, one row per concept; and the renderings file,
+//! one row per non-preferred rendering with its own provenance.
 //!
-//! Columns (any order, names case-insensitive): `zh` and `en` are required;
-//! `id`, `category`, `admitted`, `deprecated`, `note` and `sources` are
-//! optional. Several terms in one cell are separated by ` | `. A `sources`
-//! cell lists the ids of sources defined in a sources file
+//! Concept columns (any order, names case-insensitive, English or Chinese):
+//! `zh` (中文) and `en` (英文) are required; `id`, `category` (类别),
+//! `admitted`, `superseded`, `deprecated`, `note` (备注) and `sources`
+//! (来源) are optional. Several terms in one cell are separated by ` | `. A
+//! `sources` cell lists the ids of sources defined in a sources file
 //! (`id,title,publisher,url,date`, see [`read_sources`]), separated by
 //! spaces, or full citations as tifa writes them in exports, separated by
-//! ` | `: `[id] Title (Publisher, YYYY-MM-DD) <URL>`.
+//! ` | `: `[id] Title (Publisher, YYYY-MM-DD) <URL>`; without a sources
+//! file, any other text (a URL, "Xinhua 2024-03-05") is a source of its
+//! own.
 //!
-//! CSV follows RFC 4180; TSV has no quoting (a cell ends at a tab). Reading
-//! collects every problem with its line instead of stopping at the first.
+//! Renderings columns: `concept` (its id), `term`, `status` (admitted,
+//! superseded, deprecated), and optionally `kind` (official, superseded,
+//! press, literal), `valid_from`, `valid_until` (YYYY, YYYY-MM or
+//! YYYY-MM-DD), `source` (source ids), `evidence`, `note`.
+//!
+//! Reading collects every problem with its line instead of stopping at the
+//! first.
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
-use super::decode::decode;
-use super::{Delimiter, GlossaryFormat};
-use crate::glossary::{slug, Concept, Entry, Source, Status, Term};
-use crate::normalize::nfc;
-use crate::Problem;
-use crate::{Error, Result};
+use super::table::{self, Row, Table};
+use crate::date::PartialDate;
+use crate::glossary::{slug, Concept, Entry, Kind, Source, Status, Term};
+use crate::{Error, Problem, Result};
 
-pub const COLUMNS: [&str; 8] = [
+/// The concept columns, as tifa names them.
+pub const COLUMNS: [&str; 9] = [
     "id",
     "category",
     "zh",
     "en",
     "admitted",
+    "superseded",
     "deprecated",
     "note",
     "sources",
@@ -36,50 +46,45 @@ pub const COLUMNS: [&str; 8] = [
 /// The separator between several terms or sources in one cell.
 pub const LIST_SEPARATOR: &str = " | ";
 
-/// The delimiter of a glossary table, by its extension: .csv is CSV,
-/// anything else (.tsv, .tab, .txt) TSV.
-fn delimiter_for(path: &Path) -> Delimiter {
-    match GlossaryFormat::from_path(path) {
-        GlossaryFormat::Csv => Delimiter::Comma,
-        _ => Delimiter::Tab,
-    }
+/// The column a header names, whatever spelling a translator's spreadsheet
+/// uses for it.
+fn canonical(header: &str) -> &str {
+    let lower = header.trim().to_lowercase();
+    let name = match lower.as_str() {
+        "chinese" | "zh-cn" | "zh-hans" | "source" | "中文" | "中文术语" | "汉语" | "原文"
+        | "术语" | "中文表述" => "zh",
+        "english" | "preferred" | "target" | "英文" | "英文译法" | "英语" | "译文" | "推荐译法"
+        | "标准译法" | "英文表述" => "en",
+        "notes" | "comment" | "comments" | "备注" | "说明" | "注释" => "note",
+        "source_ids" | "来源" | "出处" => "sources",
+        "类别" | "分类" | "领域" => "category",
+        "编号" => "id",
+        "其他译法" | "可接受译法" => "admitted",
+        "旧译法" | "已废止译法" => "superseded",
+        "不推荐译法" | "错误译法" | "弃用译法" => "deprecated",
+        _ => return COLUMNS.iter().find(|c| **c == lower).copied().unwrap_or(""),
+    };
+    name
 }
 
-fn reader(text: &str, delimiter: Delimiter) -> csv::Reader<&[u8]> {
-    let mut b = csv::ReaderBuilder::new();
-    b.has_headers(true).flexible(false);
-    match delimiter {
-        Delimiter::Tab => b.delimiter(b'\t').quoting(false),
-        Delimiter::Comma => b.delimiter(b','),
-    };
-    b.from_reader(text.as_bytes())
-}
-
-fn csv_problem(e: &csv::Error) -> Problem {
-    let line = e.position().map_or(0, |p| p.line());
-    let message = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
-            "this row has {len} fields where the header has {expected_len} (a quote left open or a stray delimiter?)"
-        ),
-        _ => e.to_string(),
-    };
-    Problem::fatal(line, message)
+/// Reads a table, or the problem that stops it being read.
+fn table_of(path: &Path, bytes: &[u8]) -> Result<std::result::Result<Table, Problem>> {
+    table::read(path, bytes)
 }
 
 /// Reads a sources file: `id,title,publisher,url,date` (CSV or TSV).
 pub fn read_sources(path: &Path, bytes: &[u8]) -> Result<(HashMap<String, Source>, Vec<Problem>)> {
-    let (text, _) = decode(path, bytes)?;
-    let mut rdr = reader(&text, delimiter_for(path));
-    let mut problems = Vec::new();
     let mut out = HashMap::new();
-    let headers = match rdr.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => return Ok((out, vec![csv_problem(&e)])),
+    let table = match table_of(path, bytes)? {
+        Ok(t) => t,
+        Err(p) => return Ok((out, vec![p])),
     };
+    let mut problems = Vec::new();
     let col = |name: &str| {
-        headers
+        table
+            .headers
             .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
+            .position(|h| h.eq_ignore_ascii_case(name))
     };
     let (Some(id), Some(title)) = (col("id"), col("title")) else {
         return Ok((
@@ -91,9 +96,9 @@ pub fn read_sources(path: &Path, bytes: &[u8]) -> Result<(HashMap<String, Source
         ));
     };
     let (publisher, url, date) = (col("publisher"), col("url"), col("date"));
-    for header in headers.iter() {
+    for header in &table.headers {
         if !["id", "title", "publisher", "url", "date"]
-            .contains(&header.trim().to_ascii_lowercase().as_str())
+            .contains(&header.to_ascii_lowercase().as_str())
         {
             problems.push(Problem::fatal(
                 1,
@@ -103,21 +108,8 @@ pub fn read_sources(path: &Path, bytes: &[u8]) -> Result<(HashMap<String, Source
             ));
         }
     }
-    for record in rdr.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(csv_problem(&e));
-                break;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        let get = |i: Option<usize>| {
-            i.and_then(|i| record.get(i))
-                .unwrap_or("")
-                .trim()
-                .to_string()
-        };
+    for row in table.rows.iter().filter(|r| !r.is_empty()) {
+        let get = |i: Option<usize>| row.cell(i).to_string();
         let source = Source {
             id: get(Some(id)),
             title: get(Some(title)),
@@ -126,12 +118,21 @@ pub fn read_sources(path: &Path, bytes: &[u8]) -> Result<(HashMap<String, Source
             date: get(date),
         };
         if source.id.is_empty() || source.title.is_empty() {
-            problems.push(Problem::fatal(line, "a source needs an id and a title"));
+            problems.push(Problem::fatal(row.line, "a source needs an id and a title"));
             continue;
+        }
+        if !source.date.is_empty() && source.date.parse::<PartialDate>().is_err() {
+            problems.push(Problem::fatal(
+                row.line,
+                format!(
+                    "{}: the date {:?} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+                    source.id, source.date
+                ),
+            ));
         }
         if out.contains_key(&source.id) {
             problems.push(Problem::fatal(
-                line,
+                row.line,
                 format!("the source id {:?} is defined twice", source.id),
             ));
             continue;
@@ -141,8 +142,8 @@ pub fn read_sources(path: &Path, bytes: &[u8]) -> Result<(HashMap<String, Source
     Ok((out, problems))
 }
 
-/// Splits a ` | `-separated cell into trimmed items; `None` marks an empty
-/// item between separators.
+/// Splits a ` | `-separated cell into items; `None` marks an empty item
+/// between separators.
 fn list(cell: &str) -> Vec<Option<String>> {
     if cell.trim().is_empty() {
         return Vec::new();
@@ -150,90 +151,97 @@ fn list(cell: &str) -> Vec<Option<String>> {
     cell.split(LIST_SEPARATOR.trim())
         .map(|s| {
             let s = s.trim();
-            (!s.is_empty()).then(|| nfc(s).into_owned())
+            (!s.is_empty()).then(|| s.to_string())
         })
         .collect()
 }
 
-/// The line where a quoted CSV field opens and is never closed, if any.
-fn unclosed_quote(text: &str) -> Option<u64> {
-    let mut line = 1u64;
-    let mut opened_at = None;
-    let mut field_start = true;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (opened_at, c) {
-            (Some(_), '"') => {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                } else {
-                    opened_at = None;
-                }
-            }
-            (None, '"') if field_start => opened_at = Some(line),
-            _ => {}
-        }
-        if c == '\n' {
-            line += 1;
-        }
-        field_start = opened_at.is_none() && matches!(c, ',' | '\n' | '\r');
+/// The sources a cell names: ids of the sources file (separated by
+/// spaces), citations as tifa writes them (separated by ` | `), or, when
+/// there is no sources file, any text, each ` | `-separated item a source
+/// of its own.
+fn sources_of(
+    cell: &str,
+    sources: &HashMap<String, Source>,
+    line: u64,
+    problems: &mut Vec<Problem>,
+) -> Vec<Source> {
+    let cell = cell.trim();
+    let mut out = Vec::new();
+    if cell.is_empty() {
+        return out;
     }
-    opened_at
+    if cell.starts_with('[') {
+        // Citations; a title may itself hold " | ".
+        for item in cell.split(" | [") {
+            let item = if item.starts_with('[') {
+                item.to_string()
+            } else {
+                format!("[{item}")
+            };
+            match parse_citation(&item) {
+                Some(s) => out.push(s),
+                None => problems.push(Problem::fatal(
+                    line,
+                    format!("cannot read the citation {item:?}"),
+                )),
+            }
+        }
+    } else if !sources.is_empty() || cell.split_whitespace().all(|id| sources.contains_key(id)) {
+        for id in cell.split_whitespace() {
+            match sources.get(id) {
+                Some(s) => out.push(s.clone()),
+                None => problems.push(Problem::fatal(
+                    line,
+                    format!(
+                        "unknown source {id:?} (not a citation, nor an id in the sources file)"
+                    ),
+                )),
+            }
+        }
+    } else {
+        for item in list(cell).into_iter().flatten() {
+            let url = item
+                .split_whitespace()
+                .find(|w| w.starts_with("http://") || w.starts_with("https://"))
+                .unwrap_or("")
+                .to_string();
+            out.push(Source::cited(item, url, String::new(), String::new()));
+        }
+    }
+    out
 }
 
-/// Reads a glossary file. Structural problems (undecodable bytes, unknown or
-/// missing columns, broken quoting) and problems with single rows are all
-/// returned; nothing is validated across rows here (see
+/// Reads a glossary table. Structural problems (undecodable bytes, unknown
+/// or missing columns, broken quoting) and problems with single rows are
+/// all returned; nothing is validated across rows here (see
 /// [`crate::glossary::validate`]).
 pub fn read(
     path: &Path,
     bytes: &[u8],
     sources: &HashMap<String, Source>,
 ) -> Result<(Vec<Entry>, Vec<Problem>)> {
-    let (text, _) = decode(path, bytes)?;
-    let delimiter = delimiter_for(path);
-    let mut rdr = reader(&text, delimiter);
-    let mut problems = Vec::new();
     let mut entries = Vec::new();
-    if delimiter == Delimiter::Comma {
-        if let Some(line) = unclosed_quote(&text) {
-            problems.push(Problem::fatal(
-                line,
-                "a quoted field opens here and is never closed",
-            ));
-            return Ok((entries, problems));
-        }
-    }
-    let headers = match rdr.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => return Ok((entries, vec![csv_problem(&e)])),
+    let table = match table_of(path, bytes)? {
+        Ok(t) => t,
+        Err(p) => return Ok((entries, vec![p])),
     };
+    let mut problems = Vec::new();
     let mut cols: HashMap<&str, usize> = HashMap::new();
-    for (i, header) in headers.iter().enumerate() {
-        let name = header
-            .trim()
-            .trim_start_matches('\u{feff}')
-            .to_ascii_lowercase();
-        let canonical = match name.as_str() {
-            "chinese" | "zh-cn" | "zh-hans" | "source" => "zh",
-            "english" | "preferred" | "target" => "en",
-            "notes" | "comment" => "note",
-            "source_ids" => "sources",
-            other => other,
-        };
-        match COLUMNS.iter().find(|c| **c == canonical) {
-            Some(c) => {
-                if cols.insert(c, i).is_some() {
-                    problems.push(Problem::fatal(1, format!("the column {c} appears twice")));
-                }
-            }
-            None => problems.push(Problem::fatal(
+    for (i, header) in table.headers.iter().enumerate() {
+        match canonical(header) {
+            "" => problems.push(Problem::fatal(
                 1,
                 format!(
                     "unknown column {header:?} (the columns are {})",
                     COLUMNS.join(", ")
                 ),
             )),
+            c => {
+                if cols.insert(c, i).is_some() {
+                    problems.push(Problem::fatal(1, format!("the column {c} appears twice")));
+                }
+            }
         }
     }
     for required in ["zh", "en"] {
@@ -247,101 +255,210 @@ pub fn read(
     if problems.iter().any(|p| p.fatal) {
         return Ok((entries, problems));
     }
-    for record in rdr.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(csv_problem(&e));
-                break;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        let cell = |name: &str| cols.get(name).and_then(|&i| record.get(i)).unwrap_or("");
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let mut row_problems = Vec::new();
-        let mut terms = |name: &str, status: Status, out: &mut Vec<Term>| {
-            for item in list(cell(name)) {
-                match item {
-                    Some(text) => out.push(Term { text, status }),
-                    None => row_problems.push(Problem::fatal(
-                        line,
-                        format!("an empty term in the {name} column"),
-                    )),
-                }
-            }
-        };
-        let mut en = Vec::new();
-        terms("en", Status::Preferred, &mut en);
-        terms("admitted", Status::Admitted, &mut en);
-        terms("deprecated", Status::Deprecated, &mut en);
-        let mut zh = Vec::new();
-        for item in list(cell("zh")) {
-            match item {
-                Some(t) => zh.push(t),
-                None => row_problems.push(Problem::fatal(line, "an empty term in the zh column")),
-            }
-        }
-        let mut concept_sources = Vec::new();
-        let source_cell = cell("sources").trim();
-        if source_cell.starts_with('[') {
-            // Citations, separated by " | "; a title may itself hold " | ".
-            for item in source_cell.split(" | [") {
-                let item = if item.starts_with('[') {
-                    item.to_string()
-                } else {
-                    format!("[{item}")
-                };
-                match parse_citation(&item) {
-                    Some(s) => concept_sources.push(s),
-                    None => row_problems.push(Problem::fatal(
-                        line,
-                        format!("cannot read the citation {item:?}"),
-                    )),
-                }
-            }
-        } else {
-            // Source ids, separated by spaces.
-            for id in source_cell.split_whitespace() {
-                match sources.get(id) {
-                    Some(s) => concept_sources.push(s.clone()),
-                    None => row_problems.push(Problem::fatal(
-                        line,
-                        format!(
-                            "unknown source {id:?} (not a citation, nor an id in the sources file)"
-                        ),
-                    )),
-                }
-            }
-        }
-        let preferred = en
-            .iter()
-            .find(|t| t.status == Status::Preferred)
-            .map(|t| t.text.clone())
-            .unwrap_or_default();
-        let id = match cell("id").trim() {
-            "" => slug(&preferred),
-            id => id.to_string(),
-        };
-        let category = match cell("category").trim() {
-            "" => "uncategorized".to_string(),
-            c => c.to_string(),
-        };
-        problems.extend(row_problems);
-        entries.push(Entry {
-            line,
-            concept: Concept {
-                id,
-                category,
-                zh,
-                en,
-                note: nfc(cell("note").trim()).into_owned(),
-                sources: concept_sources,
-            },
-        });
+    for row in table.rows.iter().filter(|r| !r.is_empty()) {
+        entries.push(concept_row(row, &cols, sources, &mut problems));
     }
     Ok((entries, problems))
+}
+
+fn concept_row(
+    row: &Row,
+    cols: &HashMap<&str, usize>,
+    sources: &HashMap<String, Source>,
+    problems: &mut Vec<Problem>,
+) -> Entry {
+    let line = row.line;
+    let cell = |name: &str| row.cell(cols.get(name).copied());
+    let mut en = Vec::new();
+    for (name, status) in [
+        ("en", Status::Preferred),
+        ("admitted", Status::Admitted),
+        ("superseded", Status::Superseded),
+        ("deprecated", Status::Deprecated),
+    ] {
+        for item in list(cell(name)) {
+            match item {
+                Some(text) => en.push(Term::new(text, status)),
+                None => problems.push(Problem::fatal(
+                    line,
+                    format!("an empty term in the {name} column"),
+                )),
+            }
+        }
+    }
+    let mut zh = Vec::new();
+    for item in list(cell("zh")) {
+        match item {
+            Some(t) => zh.push(t),
+            None => problems.push(Problem::fatal(line, "an empty term in the zh column")),
+        }
+    }
+    let concept_sources = sources_of(cell("sources"), sources, line, problems);
+    let preferred = en
+        .iter()
+        .find(|t| t.status == Status::Preferred)
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
+    let id = match cell("id") {
+        "" => slug(&preferred),
+        id => id.to_string(),
+    };
+    let category = match cell("category") {
+        "" => "uncategorized".to_string(),
+        c => c.to_string(),
+    };
+    Entry {
+        line,
+        concept: Concept {
+            id,
+            category,
+            zh,
+            en,
+            note: cell("note").to_string(),
+            sources: concept_sources,
+        },
+    }
+}
+
+/// A non-preferred rendering read from a renderings file, with the concept
+/// it belongs to and its line.
+#[derive(Debug, Clone)]
+pub struct Rendering {
+    pub line: u64,
+    pub concept: String,
+    pub term: Term,
+}
+
+/// The columns of a renderings file.
+pub const RENDERING_COLUMNS: [&str; 9] = [
+    "concept",
+    "term",
+    "status",
+    "kind",
+    "valid_from",
+    "valid_until",
+    "source",
+    "evidence",
+    "note",
+];
+
+/// Reads a renderings file: one non-preferred English rendering per row,
+/// each with its status, kind, dates, sources and evidence.
+pub fn read_renderings(
+    path: &Path,
+    bytes: &[u8],
+    sources: &HashMap<String, Source>,
+) -> Result<(Vec<Rendering>, Vec<Problem>)> {
+    let mut out = Vec::new();
+    let table = match table_of(path, bytes)? {
+        Ok(t) => t,
+        Err(p) => return Ok((out, vec![p])),
+    };
+    let mut problems = Vec::new();
+    let mut cols: HashMap<&str, usize> = HashMap::new();
+    for (i, header) in table.headers.iter().enumerate() {
+        let lower = header.to_ascii_lowercase();
+        let name = if lower == "sources" {
+            "source"
+        } else {
+            lower.as_str()
+        };
+        match RENDERING_COLUMNS.iter().find(|c| **c == name) {
+            Some(c) => {
+                cols.insert(c, i);
+            }
+            None => problems.push(Problem::fatal(
+                1,
+                format!(
+                    "unknown column {header:?} (the columns are {})",
+                    RENDERING_COLUMNS.join(", ")
+                ),
+            )),
+        }
+    }
+    for required in ["concept", "term", "status"] {
+        if !cols.contains_key(required) {
+            problems.push(Problem::fatal(
+                1,
+                format!("the column {required} is missing"),
+            ));
+        }
+    }
+    if problems.iter().any(|p| p.fatal) {
+        return Ok((out, problems));
+    }
+    for row in table.rows.iter().filter(|r| !r.is_empty()) {
+        let line = row.line;
+        let cell = |name: &str| row.cell(cols.get(name).copied());
+        let (concept, text) = (cell("concept"), cell("term"));
+        if concept.is_empty() || text.is_empty() {
+            problems.push(Problem::fatal(
+                line,
+                "a rendering needs a concept and a term",
+            ));
+            continue;
+        }
+        let status = match Status::parse(cell("status")) {
+            Some(Status::Preferred) => {
+                problems.push(Problem::fatal(
+                    line,
+                    format!("{concept}: {text:?}: a concept's preferred rendering is its en cell, not a rendering row"),
+                ));
+                continue;
+            }
+            Some(s) => s,
+            None => {
+                problems.push(Problem::fatal(
+                    line,
+                    format!(
+                        "{concept}: {text:?}: unknown status {:?} (admitted, superseded or deprecated)",
+                        cell("status")
+                    ),
+                ));
+                continue;
+            }
+        };
+        let kind = match cell("kind") {
+            "" => None,
+            k => match Kind::parse(k) {
+                Some(k) => Some(k),
+                None => {
+                    problems.push(Problem::fatal(
+                        line,
+                        format!("{concept}: unknown kind {k:?} (official, superseded, press or literal)"),
+                    ));
+                    None
+                }
+            },
+        };
+        let mut date = |name: &str| match cell(name) {
+            "" => None,
+            d => match d.parse::<PartialDate>() {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    problems.push(Problem::fatal(line, format!("{concept}: {name}: {e}")));
+                    None
+                }
+            },
+        };
+        let (valid_from, valid_until) = (date("valid_from"), date("valid_until"));
+        let term = Term {
+            text: text.to_string(),
+            status,
+            kind,
+            valid_from,
+            valid_until,
+            sources: sources_of(cell("source"), sources, line, &mut problems),
+            evidence: cell("evidence").to_string(),
+            note: cell("note").to_string(),
+        };
+        out.push(Rendering {
+            line,
+            concept: concept.to_string(),
+            term,
+        });
+    }
+    Ok((out, problems))
 }
 
 /// `[id] Title (Publisher, 2022-10-25) <https://...>`, the citation form tifa
@@ -406,10 +523,11 @@ pub fn parse_citation(s: &str) -> Option<Source> {
 /// How an exported CSV is laid out: the columns in the order tifa writes
 /// them (Chinese and English first, so that spreadsheet users and CAT tools
 /// see the term pair at once).
-pub const EXPORT_COLUMNS: [&str; 8] = [
+pub const EXPORT_COLUMNS: [&str; 9] = [
     "zh",
     "en",
     "admitted",
+    "superseded",
     "deprecated",
     "category",
     "note",
@@ -418,7 +536,9 @@ pub const EXPORT_COLUMNS: [&str; 8] = [
 ];
 
 /// Writes concepts as CSV (RFC 4180) with a header row; sources as full
-/// citations, so that the file stands on its own and imports back as it was.
+/// citations, so that the file stands on its own and imports back as it was
+/// (but for what renderings know of themselves: their sources, dates and
+/// evidence, which TBX keeps).
 pub fn write(out: &mut dyn Write, concepts: &[Concept], bom: bool) -> Result<()> {
     if bom {
         out.write_all("\u{feff}".as_bytes())
@@ -438,6 +558,7 @@ pub fn write(out: &mut dyn Write, concepts: &[Concept], bom: bool) -> Result<()>
             c.zh.join(LIST_SEPARATOR).as_str(),
             c.preferred(),
             &join(Status::Admitted),
+            &join(Status::Superseded),
             &join(Status::Deprecated),
             &c.category,
             &c.note,
@@ -508,13 +629,6 @@ mod tests {
                 .any(|(l, m)| *l == 3 && m.contains("unknown source")),
             "{lines:?}"
         );
-    }
-
-    #[test]
-    fn unclosed_quotes_are_found() {
-        assert_eq!(unclosed_quote("a,b\n\"c,\"\"d\"\"\",e\n"), None);
-        assert_eq!(unclosed_quote("a,b\nx,\"open\ny,z\n"), Some(2));
-        assert_eq!(unclosed_quote("a,b\"c\n"), None);
     }
 
     #[test]

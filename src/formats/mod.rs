@@ -18,6 +18,7 @@ pub mod decode;
 pub mod glossary_csv;
 pub mod omegat;
 pub mod pairs;
+pub mod table;
 pub mod tbx;
 pub mod tmx;
 pub mod txt;
@@ -324,6 +325,18 @@ impl<'a> Positions<'a> {
         }
         self.offset = offset;
         self.line
+    }
+
+    /// The line a record starts on, given the byte offset a CSV reader
+    /// reports for it (which can be the line end before the record: the
+    /// csv crate's own line numbers come out one short with CRLF).
+    pub fn record_line(&mut self, byte: u64) -> u64 {
+        let mut at = byte as usize;
+        let bytes = self.text.as_bytes();
+        while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        self.line(at)
     }
 
     /// The byte offset where the line of the last offset asked about

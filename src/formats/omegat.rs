@@ -31,7 +31,10 @@ fn comment(c: &Concept) -> String {
     if !admitted.is_empty() {
         parts.push(format!("also: {}", admitted.join("; ")));
     }
-    let deprecated: Vec<&str> = c.terms_with(Status::Deprecated).collect();
+    let deprecated: Vec<&str> = c
+        .terms_with(Status::Superseded)
+        .chain(c.terms_with(Status::Deprecated))
+        .collect();
     if !deprecated.is_empty() {
         parts.push(format!("avoid: {}", deprecated.join("; ")));
     }
@@ -76,6 +79,7 @@ pub fn write(
                     let note = match term.status {
                         Status::Preferred => cell(&c.note),
                         Status::Admitted => format!("admitted; preferred: {}", cell(c.preferred())),
+                        Status::Superseded => format!("superseded: use {}", cell(c.preferred())),
                         Status::Deprecated => format!("deprecated: use {}", cell(c.preferred())),
                     };
                     writeln!(out, "{}\t{}\t{note}", cell(&term.text), cell(&c.zh[0]))

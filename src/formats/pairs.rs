@@ -10,7 +10,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{Delimiter, UnitReader, UnitWriter, WriteOptions};
+use super::{Delimiter, Positions, UnitReader, UnitWriter, WriteOptions};
 use crate::normalize::nfc;
 use crate::{Error, Lang, Result, Unit};
 
@@ -26,6 +26,7 @@ pub struct ColumnLangs {
 pub struct PairsReader<'a> {
     path: PathBuf,
     rows: csv::StringRecordsIntoIter<&'a [u8]>,
+    lines: Positions<'a>,
     en_col: Option<usize>,
     zh_col: Option<usize>,
     skipped: u64,
@@ -45,7 +46,11 @@ impl<'a> PairsReader<'a> {
             Delimiter::Comma => builder.delimiter(b','),
         };
         let mut reader = builder.from_reader(text.as_bytes());
-        let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+        let mut lines = Positions::new(text);
+        let headers = reader
+            .headers()
+            .map_err(|e| csv_error(path, &mut lines, &e))?
+            .clone();
         let (mut en_col, mut zh_col) = (None, None);
         let mut assign = |lang: Lang, col: usize, name: &str| -> Result<()> {
             let slot = match lang {
@@ -97,6 +102,7 @@ impl<'a> PairsReader<'a> {
         Ok(PairsReader {
             path: path.to_path_buf(),
             rows: reader.into_records(),
+            lines,
             en_col,
             zh_col,
             skipped: 0,
@@ -104,8 +110,10 @@ impl<'a> PairsReader<'a> {
     }
 }
 
-fn csv_error(path: &Path, e: &csv::Error) -> Error {
-    let line = e.position().map_or(0, |p| p.line());
+fn csv_error(path: &Path, lines: &mut Positions<'_>, e: &csv::Error) -> Error {
+    // Lines are counted from byte offsets: the csv crate's own line numbers
+    // come out one short in files with CRLF line ends.
+    let line = e.position().map_or(0, |p| lines.record_line(p.byte()));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -130,9 +138,11 @@ impl Iterator for PairsReader<'_> {
         loop {
             let record = match self.rows.next()? {
                 Ok(r) => r,
-                Err(e) => return Some(Err(csv_error(&self.path, &e))),
+                Err(e) => return Some(Err(csv_error(&self.path, &mut self.lines, &e))),
             };
-            let line = record.position().map_or(0, |p| p.line());
+            let line = record
+                .position()
+                .map_or(0, |p| self.lines.record_line(p.byte()));
             let unit = Unit::at_line(line, cell(&record, self.en_col), cell(&record, self.zh_col));
             if unit.is_empty() {
                 self.skipped += 1;
@@ -311,6 +321,23 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("--source-lang"), "{e}");
+    }
+
+    #[test]
+    fn lines_are_the_same_with_crlf() {
+        let lf = "en\tzh\na\t甲\nb\t乙\n";
+        let crlf = lf.replace('\n', "\r\n");
+        for text in [lf, crlf.as_str()] {
+            let got = read(text, Delimiter::Tab, ColumnLangs::default()).unwrap();
+            assert_eq!(got.iter().map(Unit::line).collect::<Vec<_>>(), [2, 3]);
+        }
+        let e = read(
+            "en,zh\r\na,b\r\nc\r\n",
+            Delimiter::Comma,
+            ColumnLangs::default(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().starts_with("p:3:"), "{e}");
     }
 
     #[test]

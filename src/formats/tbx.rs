@@ -22,7 +22,7 @@ use quick_xml::{Reader, Writer};
 use super::glossary_csv::{citation, parse_citation};
 use super::Positions;
 use crate::formats::decode::decode;
-use crate::glossary::{slug, Concept, Entry, Source, Status, Term};
+use crate::glossary::{slug, Concept, Entry, Kind, Source, Status, Term};
 use crate::normalize::nfc;
 use crate::Problem;
 use crate::{Error, Lang, Result};
@@ -62,12 +62,14 @@ fn xml_id(id: &str) -> String {
 }
 
 fn status_value(status: Status) -> &'static str {
-    match status {
-        Status::Preferred => "preferredTerm-admn-sts",
-        Status::Admitted => "admittedTerm-admn-sts",
-        Status::Deprecated => "deprecatedTerm-admn-sts",
-    }
+    status.tbx()
 }
+
+/// The prefixes of the term-level notes that carry what TBX-Basic has no
+/// data category for: the kind of rendering and the dates it was in force.
+const KIND_NOTE: &str = "kind: ";
+const FROM_NOTE: &str = "valid from: ";
+const UNTIL_NOTE: &str = "valid until: ";
 
 type XmlWriter<'a> = Writer<&'a mut dyn Write>;
 
@@ -177,6 +179,24 @@ pub fn write(out: &mut dyn Write, concepts: &[Concept], flavour: Flavour) -> Res
                 &[("type", "administrativeStatus")],
                 status_value(t.status),
             )?;
+            if !t.evidence.is_empty() {
+                element(&mut w, "descrip", &[("type", "context")], &t.evidence)?;
+            }
+            for s in &t.sources {
+                element(&mut w, "admin", &[("type", "source")], &citation(s))?;
+            }
+            if let Some(kind) = t.kind {
+                element(&mut w, "note", &[], &format!("{KIND_NOTE}{}", kind.code()))?;
+            }
+            if let Some(d) = t.valid_from {
+                element(&mut w, "note", &[], &format!("{FROM_NOTE}{d}"))?;
+            }
+            if let Some(d) = t.valid_until {
+                element(&mut w, "note", &[], &format!("{UNTIL_NOTE}{d}"))?;
+            }
+            if !t.note.is_empty() {
+                element(&mut w, "note", &[], &t.note)?;
+            }
             close(&mut w, term_group)?;
         }
         close(&mut w, lang_set)?;
@@ -204,7 +224,18 @@ struct Pending {
     note: String,
     sources: Vec<Source>,
     zh: Vec<(String, Option<Status>)>,
-    en: Vec<(String, Option<Status>)>,
+    en: Vec<(Term, Option<Status>)>,
+}
+
+/// A source cited in an `admin type="source"` element.
+fn source_of(value: &str) -> Source {
+    parse_citation(value).unwrap_or_else(|| Source {
+        id: slug(value).chars().take(48).collect(),
+        title: value.to_string(),
+        publisher: String::new(),
+        url: String::new(),
+        date: String::new(),
+    })
 }
 
 /// Reads a TBX file (martif or v3). Problems come with their line.
@@ -217,7 +248,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
     let mut stack: Vec<String> = Vec::new();
     let mut current: Option<Pending> = None;
     let mut lang: Option<String> = None;
-    let mut term: Option<(String, Option<Status>)> = None;
+    let mut term: Option<(Term, Option<Status>)> = None;
     let mut text_buf = String::new();
     let mut capture: Option<(String, Option<String>)> = None; // element, type attribute
     let mut root_seen = false;
@@ -267,7 +298,9 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
                         });
                     }
                     "langSet" | "langSec" => lang = attr("xml:lang").or_else(|| attr("lang")),
-                    "tig" | "ntig" | "termSec" => term = Some((String::new(), None)),
+                    "tig" | "ntig" | "termSec" => {
+                        term = Some((Term::new(String::new(), Status::Admitted), None))
+                    }
                     "term" | "termNote" | "descrip" | "note" | "admin" => {
                         text_buf.clear();
                         capture = Some((name.clone(), attr("type")));
@@ -309,7 +342,45 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
                     match (el.as_str(), kind.as_deref()) {
                         ("term", _) => {
                             if let Some(t) = term.as_mut() {
-                                t.0 = value;
+                                t.0.text = value;
+                            }
+                        }
+                        ("descrip", Some("context")) if in_term => {
+                            if let Some(t) = term.as_mut() {
+                                t.0.evidence = value;
+                            }
+                        }
+                        ("admin", Some("source")) if in_term => {
+                            if let Some(t) = term.as_mut() {
+                                t.0.sources.push(source_of(&value));
+                            }
+                        }
+                        ("note", _) if in_term => {
+                            if let Some(t) = term.as_mut() {
+                                let bad_date = |v: &str| {
+                                    Problem::fatal(
+                                        line,
+                                        format!("not a date in a term note: {v:?}"),
+                                    )
+                                };
+                                if let Some(k) = value.strip_prefix(KIND_NOTE) {
+                                    t.0.kind = Kind::parse(k);
+                                } else if let Some(d) = value.strip_prefix(FROM_NOTE) {
+                                    match d.parse() {
+                                        Ok(d) => t.0.valid_from = Some(d),
+                                        Err(_) => problems.push(bad_date(d)),
+                                    }
+                                } else if let Some(d) = value.strip_prefix(UNTIL_NOTE) {
+                                    match d.parse() {
+                                        Ok(d) => t.0.valid_until = Some(d),
+                                        Err(_) => problems.push(bad_date(d)),
+                                    }
+                                } else {
+                                    if !t.0.note.is_empty() {
+                                        t.0.note.push(' ');
+                                    }
+                                    t.0.note.push_str(&value);
+                                }
                             }
                         }
                         ("termNote", Some("administrativeStatus")) => match Status::parse(&value) {
@@ -338,13 +409,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
                         }
                         ("admin", Some("source")) => {
                             if let Some(c) = current.as_mut() {
-                                let source = parse_citation(&value).unwrap_or_else(|| Source {
-                                    id: slug(&value).chars().take(48).collect(),
-                                    title: value.clone(),
-                                    publisher: String::new(),
-                                    url: String::new(),
-                                    date: String::new(),
-                                });
+                                let source = source_of(&value);
                                 if !c.sources.contains(&source) {
                                     c.sources.push(source);
                                 }
@@ -357,7 +422,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(Vec<Entry>, Vec<Problem>)> {
                     "tig" | "ntig" | "termSec" => {
                         if let (Some(t), Some(c)) = (term.take(), current.as_mut()) {
                             match lang.as_deref().map(|l| l.parse::<crate::Lang>()) {
-                                Some(Ok(crate::Lang::Zh)) => c.zh.push(t),
+                                Some(Ok(crate::Lang::Zh)) => c.zh.push((t.0.text, t.1)),
                                 Some(Ok(crate::Lang::En)) => c.en.push(t),
                                 _ => {}
                             }
@@ -392,7 +457,7 @@ fn finish(p: Pending, problems: &mut Vec<Problem>) -> Entry {
     let has_preferred = p.en.iter().any(|(_, s)| *s == Some(Status::Preferred));
     let mut promoted = has_preferred;
     let mut en = Vec::new();
-    for (text, status) in p.en {
+    for (mut term, status) in p.en {
         let status = status.unwrap_or_else(|| {
             if promoted {
                 Status::Admitted
@@ -401,11 +466,12 @@ fn finish(p: Pending, problems: &mut Vec<Problem>) -> Entry {
                 Status::Preferred
             }
         });
-        if text.is_empty() {
+        if term.text.is_empty() {
             problems.push(Problem::fatal(p.line, "an empty English <term>"));
             continue;
         }
-        en.push(Term { text, status });
+        term.status = status;
+        en.push(term);
     }
     en.sort_by_key(|t| t.status);
     let mut zh: Vec<(String, Option<Status>)> = p.zh;

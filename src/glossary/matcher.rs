@@ -23,7 +23,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{Concept, Status};
 use crate::lang::is_han;
-use crate::normalize::{fold_char, stem_parts};
+use crate::normalize::{fold_char, simplified, stem_parts};
 use crate::{Error, Result};
 
 /// Marks the start and end of each token in the normalised stream, so that
@@ -206,7 +206,7 @@ impl Stream {
             self.norm.push(c);
         } else {
             for n in std::iter::once(c).nfkc() {
-                self.norm.push(fold_char(n));
+                self.norm.push(fold_char(simplified(n)));
             }
         }
         self.norm.push(CLOSE);

@@ -1,48 +1,83 @@
 //! The glossary of fixed political terms, concept-oriented as in TBX.
 //!
 //! A [`Concept`] has a category, one or more Chinese terms, English terms
-//! each with a [`Status`] (exactly one preferred; admitted; deprecated, to be
-//! replaced by the preferred one), a note and its sources. [`validate`]
-//! checks a whole glossary before anything is written and reports every
-//! problem with the line it comes from.
+//! each with a [`Status`] (exactly one preferred; admitted; superseded, once
+//! official and replaced; deprecated, to be replaced by the preferred one),
+//! a note and its sources. A term can carry its own sources, where it was
+//! seen, and the dates it was in force. [`validate`] checks a whole glossary
+//! before anything is written and reports every problem with the line it
+//! comes from.
 
+pub mod lint;
 pub mod lookup;
 pub mod matcher;
+pub mod merge;
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::date::PartialDate;
 use crate::error::Problem;
 use crate::normalize::term_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// The one rendering to use.
     Preferred,
+    /// Acceptable: found in authoritative texts, not the preferred form.
     Admitted,
+    /// Was the official rendering, and was replaced (see the term's
+    /// `valid_until`).
+    Superseded,
+    /// To be replaced by the preferred rendering.
     Deprecated,
 }
 
 impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Preferred,
+        Status::Admitted,
+        Status::Superseded,
+        Status::Deprecated,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             Status::Preferred => "preferred",
             Status::Admitted => "admitted",
+            Status::Superseded => "superseded",
             Status::Deprecated => "deprecated",
         }
     }
 
+    /// Its TBX administrative status.
+    pub fn tbx(self) -> &'static str {
+        match self {
+            Status::Preferred => "preferredTerm-admn-sts",
+            Status::Admitted => "admittedTerm-admn-sts",
+            Status::Superseded => "supersededTerm-admn-sts",
+            Status::Deprecated => "deprecatedTerm-admn-sts",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Status> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "preferred" | "preferredterm-admn-sts" | "preferredterm" => Some(Status::Preferred),
-            "admitted" | "admittedterm-admn-sts" | "admittedterm" => Some(Status::Admitted),
-            "deprecated"
-            | "deprecatedterm-admn-sts"
-            | "deprecatedterm"
-            | "supersededterm-admn-sts" => Some(Status::Deprecated),
+        let lower = s.trim().to_ascii_lowercase();
+        let word = lower.trim_end_matches("-admn-sts").trim_end_matches("term");
+        match word {
+            "preferred" => Some(Status::Preferred),
+            "admitted" => Some(Status::Admitted),
+            "superseded" => Some(Status::Superseded),
+            "deprecated" => Some(Status::Deprecated),
             _ => None,
         }
+    }
+
+    /// Whether a text using a term of this status needs correcting (at the
+    /// date the text is judged by; see [`Term::in_force`]).
+    pub fn needs_replacing(self) -> bool {
+        matches!(self, Status::Superseded | Status::Deprecated)
     }
 }
 
@@ -50,16 +85,107 @@ impl std::str::FromStr for Status {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Status, String> {
-        Status::parse(s)
-            .ok_or_else(|| format!("unknown status {s:?} (preferred, admitted or deprecated)"))
+        Status::parse(s).ok_or_else(|| {
+            format!("unknown status {s:?} (preferred, admitted, superseded or deprecated)")
+        })
     }
 }
 
-/// An English rendering with its status.
+/// Where a non-preferred rendering comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// An authoritative text uses it.
+    Official,
+    /// It was official and was replaced.
+    Superseded,
+    /// Common in foreign or Hong Kong press and analysts' writing.
+    Press,
+    /// Literal, machine-translated or garbled, seen in the wild.
+    Literal,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Official => "official",
+            Kind::Superseded => "superseded",
+            Kind::Press => "press",
+            Kind::Literal => "literal",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "official" => Some(Kind::Official),
+            "superseded" => Some(Kind::Superseded),
+            "press" => Some(Kind::Press),
+            "literal" => Some(Kind::Literal),
+            _ => None,
+        }
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Kind, String> {
+        Kind::parse(s)
+            .ok_or_else(|| format!("unknown kind {s:?} (official, superseded, press or literal)"))
+    }
+}
+
+/// An English rendering with its status, and what is known of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Term {
     pub text: String,
     pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// When the rendering came into use, and when it went out of use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<PartialDate>,
+    /// Where the rendering was read or seen.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// The words around it where it was seen.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Term {
+    /// A term with nothing known of it but its status.
+    pub fn new(text: impl Into<String>, status: Status) -> Term {
+        Term {
+            text: text.into(),
+            status,
+            kind: None,
+            valid_from: None,
+            valid_until: None,
+            sources: Vec::new(),
+            evidence: String::new(),
+            note: String::new(),
+        }
+    }
+
+    /// Whether the rendering was in force (not yet replaced) at `date`: a
+    /// superseded rendering is, up to its `valid_until`; every other status
+    /// is what it is at any date.
+    pub fn in_force(&self, date: PartialDate) -> bool {
+        match (self.status, self.valid_until) {
+            (Status::Superseded, Some(until)) => date.first_day() <= until.last_day(),
+            _ => self.status != Status::Superseded && self.status != Status::Deprecated,
+        }
+    }
+
+    /// Whether a text of `date` that uses this rendering needs correcting.
+    pub fn needs_replacing_at(&self, date: PartialDate) -> bool {
+        self.status.needs_replacing() && !self.in_force(date)
+    }
 }
 
 /// A document that attests renderings.
@@ -211,8 +337,10 @@ pub fn validate(entries: &[Entry]) -> Vec<Problem> {
                     problems.push(Problem::fatal(
                         line,
                         format!(
-                            "{}: the English term {:?} belongs to {other_id} (line {other_line}) already",
-                            c.id, term.text
+                            "{}: the English term {:?} belongs to {other_id}{} already",
+                            c.id,
+                            term.text,
+                            where_(other_line)
                         ),
                     ));
                 }
@@ -230,11 +358,20 @@ pub fn validate(entries: &[Entry]) -> Vec<Problem> {
             }
             let key = term_key(zh);
             match zh_owner.get(&key) {
-                Some(&(other, other_line, other_id)) if other != index => problems.push(Problem::fatal(
+                Some(&(other, other_line, other_id)) if other != index => {
+                    problems.push(Problem::fatal(
+                        line,
+                        format!(
+                            "{}: the Chinese term {zh} belongs to {other_id}{} already",
+                            c.id,
+                            where_(other_line)
+                        ),
+                    ))
+                }
+                Some(_) => problems.push(Problem::fatal(
                     line,
-                    format!("{}: the Chinese term {zh} belongs to {other_id} (line {other_line}) already", c.id),
+                    format!("{}: {zh} is given twice", c.id),
                 )),
-                Some(_) => problems.push(Problem::fatal(line, format!("{}: {zh} is given twice", c.id))),
                 None => {
                     zh_owner.insert(key, (index, line, &c.id));
                 }
@@ -248,6 +385,16 @@ pub fn validate(entries: &[Entry]) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// Where the other concept of a clash is: its line, or the glossary (line
+/// 0: a concept stored before this import).
+fn where_(line: u64) -> String {
+    if line == 0 {
+        " (in the glossary)".to_string()
+    } else {
+        format!(" (line {line})")
+    }
 }
 
 /// A slug for an id made from an English term: "the Two Upholds" → "two-upholds".
@@ -272,13 +419,7 @@ pub(crate) fn test_concept(id: &str, zh: &str, terms: &[(&str, Status)]) -> Conc
         id: id.into(),
         category: "theory".into(),
         zh: vec![zh.into()],
-        en: terms
-            .iter()
-            .map(|(t, s)| Term {
-                text: (*t).into(),
-                status: *s,
-            })
-            .collect(),
+        en: terms.iter().map(|(t, s)| Term::new(*t, *s)).collect(),
         note: String::new(),
         sources: vec![],
     }

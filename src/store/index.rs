@@ -7,11 +7,24 @@ use rusqlite::{params_from_iter, types::Value};
 
 use super::Store;
 use crate::lang::is_han;
+use crate::normalize::simplified;
 use crate::{Lang, Result};
 
 /// The distinct words of a sentence as the word counts know them: runs of
-/// letters and digits in lower case, each Chinese character on its own.
+/// letters and digits in lower case, each Chinese character on its own (in
+/// its simplified form: the index holds traditional characters as the
+/// simplified ones they fold to).
 pub fn words(text: &str) -> Vec<String> {
+    words_folded(text, simplified)
+}
+
+/// [`words`] as tifa counted them before traditional characters were
+/// folded (migration 0008 takes these counts back).
+pub(super) fn words_unfolded(text: &str) -> Vec<String> {
+    words_folded(text, |c| c)
+}
+
+fn words_folded(text: &str, fold: impl Fn(char) -> char) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in text.chars() {
@@ -19,7 +32,7 @@ pub fn words(text: &str) -> Vec<String> {
             if !word.is_empty() {
                 out.push(std::mem::take(&mut word));
             }
-            out.push(c.to_string());
+            out.push(fold(c).to_string());
         } else if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else if !word.is_empty() {
@@ -35,7 +48,7 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// The text the full-text index holds for a sentence: Chinese characters
-/// each a token of their own.
+/// each a token of their own, traditional ones folded to simplified.
 pub fn fts_body(text: &str, lang: Lang) -> String {
     if lang == Lang::En {
         return text.to_string();
@@ -44,7 +57,7 @@ pub fn fts_body(text: &str, lang: Lang) -> String {
     for c in text.chars() {
         if is_han(c) {
             out.push(' ');
-            out.push(c);
+            out.push(simplified(c));
             out.push(' ');
         } else {
             out.push(c);
@@ -60,7 +73,7 @@ fn fts_phrase(text: &str) -> String {
     for c in text.chars() {
         if is_han(c) {
             spaced.push(' ');
-            spaced.push(c);
+            spaced.push(simplified(c));
             spaced.push(' ');
         } else if c == '"' {
             spaced.push_str("\"\"");
@@ -282,6 +295,7 @@ mod tests {
     #[test]
     fn phrases_for_the_index() {
         assert_eq!(fts_phrase("两个维护"), "\"两 个 维 护\"");
+        assert_eq!(fts_phrase("兩個維護"), "\"两 个 维 护\"");
         assert_eq!(
             fts_phrase("the \"Two\" Upholds"),
             "\"the \"\"Two\"\" Upholds\""

@@ -76,6 +76,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_search_index_merging",
         include_str!("migrations/0007_search_index_merging.sql"),
     ),
+    (
+        "0008_renderings_in_time",
+        include_str!("migrations/0008_renderings_in_time.sql"),
+    ),
 ];
 
 pub struct Store {
@@ -144,6 +148,7 @@ impl Store {
                 known,
             });
         }
+        let mut applied = Vec::new();
         for (n, (name, sql)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             // Foreign keys are off while a migration rebuilds tables (as
             // SQLite's documentation prescribes) and checked before commit.
@@ -161,13 +166,21 @@ impl Store {
             tx.pragma_update(None, "user_version", (n + 1) as i64)?;
             tx.commit()?;
             self.conn.pragma_update(None, "foreign_keys", true)?;
-            if *name == "0003_terms_and_search" {
-                // Sentences stored before this migration need their index
-                // entries and term occurrences, which SQL alone cannot make.
-                let mut writer = self.writer()?;
-                writer.reindex_all()?;
-                writer.commit()?;
-            }
+            applied.push(*name);
+        }
+        // Steps SQL alone cannot take, run once the schema is complete.
+        if applied.contains(&"0003_terms_and_search") {
+            // Sentences stored before this migration need their index
+            // entries and term occurrences.
+            let mut writer = self.writer()?;
+            writer.reindex_all()?;
+            writer.commit()?;
+        } else if applied.contains(&"0008_renderings_in_time") {
+            // The index now holds traditional characters as simplified ones,
+            // and the matcher finds terms written in either.
+            let mut writer = self.writer()?;
+            writer.reindex_traditional()?;
+            writer.commit()?;
         }
         Ok(())
     }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use rusqlite::{params, OptionalExtension};
 
 use super::Writer;
-use crate::glossary::{Concept, Source, Status};
+use crate::glossary::{Concept, Kind, Source, Status, Term};
 use crate::normalize::term_key;
 use crate::store::glossary::{load_concepts, GlossaryChanges, StoredConcept};
 use crate::Result;
@@ -18,14 +18,13 @@ impl Writer<'_> {
 
     /// Stores concepts, each group as coming from its origin (a file, or
     /// "added"): new ones are added, changed ones replaced, identical ones
-    /// left alone. With `replace_origin`, the concepts of an origin that are
-    /// not in its group are removed. Every removal happens before any
-    /// insertion, so a term may move from one concept to another. The caller
-    /// has validated the result as a whole.
+    /// left alone. For a group whose flag is set, the concepts of its origin
+    /// that are not in the group are removed. Every removal happens before
+    /// any insertion, so a term may move from one concept to another. The
+    /// caller has validated the result as a whole.
     pub fn import_concepts(
         &mut self,
-        groups: &[(String, Vec<Concept>)],
-        replace_origin: bool,
+        groups: &[(String, Vec<Concept>, bool)],
     ) -> Result<GlossaryChanges> {
         let existing: HashMap<String, StoredConcept> = self
             .concepts()?
@@ -33,19 +32,17 @@ impl Writer<'_> {
             .map(|c| (c.concept.id.clone(), c))
             .collect();
         let mut changes = GlossaryChanges::default();
-        if replace_origin {
-            for (origin, concepts) in groups {
-                let incoming: HashSet<&str> = concepts.iter().map(|c| c.id.as_str()).collect();
-                for (name, stored) in &existing {
-                    if stored.origin == *origin && !incoming.contains(name.as_str()) {
-                        self.delete_concept(name)?;
-                        changes.removed.push(name.clone());
-                    }
+        for (origin, concepts, _) in groups.iter().filter(|g| g.2) {
+            let incoming: HashSet<&str> = concepts.iter().map(|c| c.id.as_str()).collect();
+            for (name, stored) in &existing {
+                if stored.origin == *origin && !incoming.contains(name.as_str()) {
+                    self.delete_concept(name)?;
+                    changes.removed.push(name.clone());
                 }
             }
         }
         let mut to_write = Vec::new();
-        for (origin, concepts) in groups {
+        for (origin, concepts, _) in groups {
             for concept in concepts {
                 match existing.get(&concept.id) {
                     Some(stored) if stored.concept == *concept && stored.origin == *origin => {
@@ -68,7 +65,8 @@ impl Writer<'_> {
         }
         changes.removed.sort();
         self.tx.execute(
-            "DELETE FROM source WHERE id NOT IN (SELECT source FROM concept_source)",
+            "DELETE FROM source WHERE id NOT IN (SELECT source FROM concept_source)
+             AND id NOT IN (SELECT source FROM term_source)",
             [],
         )?;
         let changed: Vec<String> = changes
@@ -86,7 +84,8 @@ impl Writer<'_> {
     pub fn remove_concept(&mut self, name: &str) -> Result<()> {
         self.delete_concept(name)?;
         self.tx.execute(
-            "DELETE FROM source WHERE id NOT IN (SELECT source FROM concept_source)",
+            "DELETE FROM source WHERE id NOT IN (SELECT source FROM concept_source)
+             AND id NOT IN (SELECT source FROM term_source)",
             [],
         )?;
         Ok(())
@@ -116,11 +115,11 @@ impl Writer<'_> {
             } else {
                 Status::Admitted
             };
-            self.insert_term(concept, "zh", zh, status, position)?;
+            self.insert_term(concept, "zh", &Term::new(zh.as_str(), status), position)?;
         }
         for term in &c.en {
             position += 1;
-            self.insert_term(concept, "en", &term.text, term.status, position)?;
+            self.insert_term(concept, "en", term, position)?;
         }
         for (i, source) in c.sources.iter().enumerate() {
             let id = self.source_id(source)?;
@@ -131,19 +130,34 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn insert_term(
-        &mut self,
-        concept: i64,
-        lang: &str,
-        text: &str,
-        status: Status,
-        position: i64,
-    ) -> Result<()> {
+    fn insert_term(&mut self, concept: i64, lang: &str, t: &Term, position: i64) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO term (concept, lang, text, status, position, key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO term (concept, lang, text, status, position, key, kind, valid_from, valid_until, evidence, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
-            .execute(params![concept, lang, text, status.code(), position, term_key(text)])?;
+            .execute(params![
+                concept,
+                lang,
+                t.text,
+                t.status.code(),
+                position,
+                term_key(&t.text),
+                t.kind.map(Kind::code),
+                t.valid_from.map(|d| d.to_string()),
+                t.valid_until.map(|d| d.to_string()),
+                t.evidence,
+                t.note
+            ])?;
+        let term = self.tx.last_insert_rowid();
+        for (i, source) in t.sources.iter().enumerate() {
+            let id = self.source_id(source)?;
+            self.tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO term_source (term, source, position) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![term, id, i as i64])?;
+        }
         Ok(())
     }
 

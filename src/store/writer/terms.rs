@@ -7,6 +7,9 @@ use std::sync::Arc;
 use super::Writer;
 use crate::glossary::matcher::{Matcher, NearMemo, Stream};
 use crate::glossary::Concept;
+use crate::normalize::simplify;
+use crate::store::index::{words, words_unfolded};
+use crate::store::lang_column;
 use crate::store::prepare::{Annotator, Prepared, Preparer, Scratch, TermRow};
 use crate::{Lang, Result};
 
@@ -91,8 +94,44 @@ impl Writer<'_> {
         self.tx.execute("DELETE FROM term_occurrence", [])?;
         self.load_annotator()?;
         for (id, lang, text) in rows {
-            let lang = if lang == "zh" { Lang::Zh } else { Lang::En };
-            self.index_segment(id, lang, text)?;
+            self.index_segment(id, lang_column(&lang), text)?;
+        }
+        Ok(())
+    }
+
+    /// Indexes anew the sentences with traditional characters, which the
+    /// index and the word counts now hold as simplified ones, and whose
+    /// terms the matcher now finds (migration 0008).
+    pub(in crate::store) fn reindex_traditional(&mut self) -> Result<()> {
+        self.flush()?;
+        let mut rows: Vec<(i64, String, String)> = Vec::new();
+        {
+            let mut stmt = self.tx.prepare("SELECT id, lang, text FROM segment")?;
+            for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+                let row: (i64, String, String) = row?;
+                if simplify(&row.2) != row.2 {
+                    rows.push(row);
+                }
+            }
+        }
+        if rows.is_empty() {
+            return Ok(());
+        }
+        self.load_annotator()?;
+        for (id, lang, text) in rows {
+            self.tx
+                .prepare_cached("DELETE FROM segment_fts WHERE rowid = ?1")?
+                .execute([id])?;
+            self.tx
+                .prepare_cached("DELETE FROM term_occurrence WHERE segment = ?1")?
+                .execute([id])?;
+            for word in words_unfolded(&text) {
+                *self.word_changes.entry(word).or_insert(0) -= 1;
+            }
+            for word in words(&text) {
+                *self.word_changes.entry(word).or_insert(0) += 1;
+            }
+            self.index_segment(id, lang_column(&lang), text)?;
         }
         Ok(())
     }

@@ -8,7 +8,7 @@ use anyhow::Context;
 use tifa::build::{check_counts, load_glossary, write_deliverables, DELIVERABLES};
 use tifa::import::{self, ImportOptions};
 
-use super::open_store;
+use super::open_store_for_build;
 use crate::output;
 use crate::output::progress::ImportBar;
 use crate::output::report::{describe, print_stats, report_import, summary};
@@ -58,7 +58,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         );
     }
     let inputs = import::collect_inputs(std::slice::from_ref(&args.tm))?;
-    let mut store = open_store(db)?;
+    let mut store = open_store_for_build(db, args.glossary.is_dir())?;
     let mut out = output::stdout();
     // The glossary first, so that the reports' sentences are annotated as
     // they are stored.
@@ -111,8 +111,8 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     if let Some(c) = check_counts(&store)? {
         writeln!(
             out,
-            "check: {} deprecated renderings, {} misspelled terms, {} missing renderings in {} sentences (`tifa check --memory` lists them)",
-            c.deprecated, c.misspelled, c.missing, c.sentences
+            "check: {} deprecated renderings, {} superseded, {} misspelled terms, {} missing renderings in {} sentences (`tifa check --memory` lists them)",
+            c.deprecated, c.superseded, c.misspelled, c.missing, c.sentences
         )?;
     }
     out.flush()?;

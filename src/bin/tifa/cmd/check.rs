@@ -4,14 +4,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use tifa::check::input::{check_file, fix_file, Checked};
-use tifa::check::{check_memory, Finding};
+use tifa::check::input::{check_file, fix_file, AsOf, Checked};
+use tifa::check::{check_memory, CheckOptions, Checker, Finding};
+use tifa::date::PartialDate;
 use tifa::formats::pairs::ColumnLangs;
 use tifa::formats::Positions;
-use tifa::glossary::matcher::Matcher;
 use tifa::Lang;
 
-use super::{open_store, parse_lang, read_input};
+use super::{open_glossary, open_memory, parse_lang, read_input};
 use crate::output::check::{CheckFormat, Printer};
 use crate::output::{self, ColorChoice};
 use crate::Outcome;
@@ -61,17 +61,47 @@ pub struct Args {
     /// The language of a `target` column in pairs files
     #[arg(long, value_parser = parse_lang)]
     target_lang: Option<Lang>,
+
+    /// Judge texts by the renderings in force at this date (YYYY-MM-DD,
+    /// YYYY-MM, YYYY; default today): a superseded rendering is not a
+    /// finding in a text of its time. `auto` reads each file's date from its
+    /// name or first lines (today when it has none).
+    #[arg(long, value_name = "DATE|auto", value_parser = parse_as_of)]
+    as_of: Option<DateChoice>,
+}
+
+#[derive(Clone, Copy)]
+enum DateChoice {
+    Date(PartialDate),
+    Auto,
+}
+
+fn parse_as_of(s: &str) -> Result<DateChoice, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        Ok(DateChoice::Auto)
+    } else {
+        s.parse().map(DateChoice::Date)
+    }
 }
 
 pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
-    let store = open_store(db)?;
+    let store = if args.memory {
+        open_memory(db)?
+    } else {
+        open_glossary(db)?
+    };
     let concepts: Vec<_> = store.concepts()?.into_iter().map(|s| s.concept).collect();
     if concepts.is_empty() {
         anyhow::bail!(
             "the glossary is empty: run `tifa build` (or `tifa glossary import FILE`) first"
         );
     }
-    let matcher = Matcher::new(concepts)?;
+    let (date, as_of) = match args.as_of {
+        Some(DateChoice::Date(d)) => (d, AsOf::Given),
+        Some(DateChoice::Auto) => (PartialDate::today(), AsOf::Auto),
+        None => (PartialDate::today(), AsOf::Given),
+    };
+    let checker = Checker::new(concepts, CheckOptions { as_of: date })?;
     let mut out = Printer {
         out: output::stdout(),
         format: args.format,
@@ -81,7 +111,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
 
     if args.memory {
         let mut count = 0usize;
-        check_memory(&store, &matcher, |m| {
+        check_memory(&store, &checker, |m| {
             count += 1;
             let more = if m.more > 0 {
                 format!(" (and {} more places)", m.more)
@@ -99,7 +129,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     if args.fix {
         for file in &args.files {
             let (name, bytes) = read_input(file)?;
-            let (fixed, changed) = fix_file(&matcher, &name, &bytes)?;
+            let (fixed, changed) = fix_file(&checker, &name, &bytes, as_of)?;
             if args.in_place && file.as_os_str() != "-" {
                 if changed {
                     output::write_file(file, |w| {
@@ -122,7 +152,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     let mut count = 0usize;
     for file in &args.files {
         let (name, bytes) = read_input(file)?;
-        let checked = check_file(&matcher, &name, &bytes, columns)?;
+        let checked = check_file(&checker, &name, &bytes, columns, as_of)?;
         count += checked.count();
         let name = name.display().to_string();
         match checked {

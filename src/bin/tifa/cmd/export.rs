@@ -7,7 +7,7 @@ use tifa::export::{export, filter, ExportOptions};
 use tifa::formats::Format;
 use tifa::Lang;
 
-use super::{choice, open_store, parse_lang};
+use super::{choice, open_memory, parse_lang};
 use crate::output;
 use crate::Outcome;
 
@@ -65,7 +65,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
-    let store = open_store(db)?;
+    let store = open_memory(db)?;
     let format = args.format.unwrap_or_else(|| {
         args.output
             .as_deref()

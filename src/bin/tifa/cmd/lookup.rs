@@ -8,7 +8,7 @@ use tifa::formats::glossary_csv::citation;
 use tifa::glossary::lookup::{lookup, Hit, MatchKind};
 use tifa::glossary::{Concept, Status};
 
-use super::open_store;
+use super::open_glossary;
 use crate::output::{self, Format};
 use crate::Outcome;
 
@@ -47,7 +47,7 @@ struct Row<'a> {
 
 pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     let query = args.text.join(" ");
-    let store = open_store(db)?;
+    let store = open_glossary(db)?;
     let concepts: Vec<Concept> = store.concepts()?.into_iter().map(|s| s.concept).collect();
     if concepts.is_empty() {
         anyhow::bail!(

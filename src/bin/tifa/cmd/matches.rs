@@ -8,7 +8,7 @@ use tifa::formats::decode::decode;
 use tifa::fuzzy::{diff, find_matches, mark_shared_concepts, Change, FuzzyMatch};
 use tifa::{segment, Lang};
 
-use super::{open_store, parse_lang, read_input};
+use super::{open_memory, parse_lang, read_input};
 use crate::output::{self, ColorChoice, Format};
 use crate::Outcome;
 
@@ -67,7 +67,7 @@ struct Row<'a> {
 }
 
 pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
-    let store = open_store(db)?;
+    let store = open_memory(db)?;
     let queries: Vec<String> = match (&args.text, &args.file) {
         (Some(t), _) => vec![t.clone()],
         (None, Some(file)) => {

@@ -8,7 +8,7 @@ use tifa::glossary::Status;
 use tifa::search::{search, SearchQuery};
 use tifa::Lang;
 
-use super::{choice, open_store, parse_lang};
+use super::{choice, open_memory, parse_lang};
 use crate::output::{self, ColorChoice, Format};
 use crate::Outcome;
 
@@ -107,7 +107,7 @@ fn right_context(text: &str, end: usize) -> &str {
 }
 
 pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
-    let store = open_store(db)?;
+    let store = open_memory(db)?;
     let document = match &args.doc {
         Some(d) => Some(store.find_document(d)?.id),
         None => None,

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::open_store;
+use super::open_memory;
 use crate::output::{self, Format};
 use crate::Outcome;
 
@@ -35,7 +35,7 @@ struct Row<'a> {
 }
 
 pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
-    let store = open_store(db)?;
+    let store = open_memory(db)?;
     let mut out = output::stdout();
     let Some(query) = args.doc else {
         let docs = store.documents()?;

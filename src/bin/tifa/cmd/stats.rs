@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::open_store;
+use super::open_memory;
 use crate::output::report::print_stats;
 use crate::output::{self, Format};
 use crate::Outcome;
@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
-    let store = open_store(db)?;
+    let store = open_memory(db)?;
     let stats = store.stats()?;
     let mut out = output::stdout();
     match args.format {

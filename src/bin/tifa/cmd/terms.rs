@@ -6,7 +6,7 @@ use std::path::Path;
 use tifa::store::TermUsage;
 use tifa::terms::usage;
 
-use super::open_store;
+use super::open_memory;
 use crate::output::{self, Format};
 use crate::Outcome;
 
@@ -29,7 +29,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
-    let store = open_store(db)?;
+    let store = open_memory(db)?;
     let groups = usage(&store, args.inconsistent)?;
     let mut out = output::stdout();
     if groups.is_empty() {

@@ -62,7 +62,7 @@ impl<W: Write> Printer<W> {
                     ("", "", "", "", "")
                 };
                 let kind_color = match f.kind {
-                    Kind::Deprecated | Kind::Missing => red,
+                    Kind::Deprecated | Kind::Superseded | Kind::Missing => red,
                     Kind::Misspelled => yellow,
                 };
                 let side = match side {

@@ -92,7 +92,7 @@ fn broken_utf8_that_is_not_gb18030_names_the_offset() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "notes.txt: cannot decode byte 15: invalid UTF-8, and not GB18030 either",
+            "notes.txt: cannot decode byte 15: invalid UTF-8, and not GB18030 or Big5 either",
         ));
     let stats = stdout_of(dir.path(), &["stats"]);
     assert_eq!(stat(&stats, "documents"), 0);

@@ -1,15 +1,24 @@
 //! Decoding text files: UTF-8 (with or without a byte order mark), UTF-16
-//! with a byte order mark, and GB18030 (which includes GBK and GB2312), which
-//! is common for Chinese files. The encoding is detected, never asked for.
+//! with a byte order mark, GB18030 (which includes GBK and GB2312), common
+//! for simplified Chinese files, and Big5, common for traditional Chinese
+//! files from Hong Kong and Taiwan. The encoding is detected, never asked for.
+//!
+//! GB18030 and Big5 share most of their byte ranges, so a Big5 file usually
+//! decodes as GB18030 too, into nonsense. They differ in their second bytes:
+//! every character of GB2312 (the 7,445 characters simplified Chinese text
+//! uses) has a second byte of 0xA1 or above, while about two in five Big5
+//! characters have one from 0x40 to 0x7E. Text in which fewer than four in
+//! five double-byte characters look like GB2312 is read as Big5 when it
+//! decodes as Big5; otherwise as GB18030.
 //!
 //! Undecodable input is an error that names the byte offset: a binary file,
 //! UTF-16 without a byte order mark, or bytes that are neither UTF-8 nor
-//! GB18030. Line endings are left as they are; the segmenter reads `\n`,
+//! GB18030 nor Big5. Line endings are left as they are; the segmenter reads `\n`,
 //! `\r\n` and `\r` alike.
 
 use std::path::Path;
 
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::lang::is_cjk;
 use crate::{Error, Result};
@@ -22,6 +31,7 @@ pub enum Charset {
     Utf16Le,
     Utf16Be,
     Gb18030,
+    Big5,
 }
 
 impl Charset {
@@ -32,6 +42,7 @@ impl Charset {
             Charset::Utf16Le => "UTF-16LE",
             Charset::Utf16Be => "UTF-16BE",
             Charset::Gb18030 => "GB18030",
+            Charset::Big5 => "Big5",
         }
     }
 }
@@ -106,16 +117,60 @@ fn decode_unmarked(bytes: &[u8]) -> Result<(String, Charset), (usize, String)> {
         }
         Err(e) => {
             let bad = e.valid_up_to();
-            let decoded = GB18030.decode_without_bom_handling_and_without_replacement(bytes);
-            match decoded {
-                Some(text) if reads_as_chinese(&text) => {
-                    check_text(&text, 0)
-                        .map_err(|_| (bad, "control characters in GB18030 text".to_string()))?;
-                    Ok((text.into_owned(), Charset::Gb18030))
-                }
-                _ => Err((bad, "invalid UTF-8, and not GB18030 either".into())),
+            let mut order = [(GB18030, Charset::Gb18030), (BIG5, Charset::Big5)];
+            if gb2312_share(bytes) < 0.8 {
+                order.reverse();
             }
+            for (encoding, charset) in order {
+                if let Some(text) =
+                    encoding.decode_without_bom_handling_and_without_replacement(bytes)
+                {
+                    if reads_as_chinese(&text) {
+                        check_text(&text, 0).map_err(|_| {
+                            (
+                                bad,
+                                format!("control characters in {} text", charset.name()),
+                            )
+                        })?;
+                        return Ok((text.into_owned(), charset));
+                    }
+                }
+            }
+            Err((bad, "invalid UTF-8, and not GB18030 or Big5 either".into()))
         }
+    }
+}
+
+/// The share of double-byte characters whose bytes lie in the GB2312 area
+/// (first byte 0xA1 to 0xF7, second byte 0xA1 to 0xFE), walking the bytes as
+/// GB18030 does: ASCII is one byte, a second byte of 0x30 to 0x39 starts a
+/// four-byte sequence, anything else is a pair. 1.0 when there are none.
+fn gb2312_share(bytes: &[u8]) -> f64 {
+    let (mut pairs, mut gb2312) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let lead = bytes[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(&trail) = bytes.get(i + 1) else {
+            break;
+        };
+        if (0x30..=0x39).contains(&trail) {
+            i += 4;
+            continue;
+        }
+        pairs += 1;
+        if (0xA1..=0xF7).contains(&lead) && (0xA1..=0xFE).contains(&trail) {
+            gb2312 += 1;
+        }
+        i += 2;
+    }
+    if pairs == 0 {
+        1.0
+    } else {
+        gb2312 as f64 / pairs as f64
     }
 }
 
@@ -224,11 +279,31 @@ mod tests {
     }
 
     #[test]
+    fn big5_is_detected_and_not_taken_for_gb18030() {
+        let traditional =
+            "全面從嚴治黨，堅決做到「兩個維護」。中國共產黨第二十次全國代表大會報告。";
+        let (bytes, _, unmappable) = BIG5.encode(traditional);
+        assert!(!unmappable);
+        // The same bytes read as GB18030 without an error: only the detection
+        // keeps them from being taken for simplified Chinese.
+        assert!(GB18030
+            .decode_without_bom_handling_and_without_replacement(&bytes)
+            .is_some());
+        let (text, cs) = dec(&bytes).unwrap();
+        assert_eq!(cs, Charset::Big5);
+        assert_eq!(text, traditional);
+        // Simplified text in GB18030 stays GB18030.
+        let (bytes, _, _) = GB18030.encode("全面从严治党，坚决做到“两个维护”。");
+        assert_eq!(dec(&bytes).unwrap().1, Charset::Gb18030);
+    }
+
+    #[test]
     fn binary_and_broken_input_name_the_offset() {
         let e = dec(b"abc\x00\x01\x02\xff").unwrap_err().to_string();
         assert!(e.contains("byte 3") && e.contains("binary"), "{e}");
         let e = dec(b"caf\xe9 au lait").unwrap_err().to_string();
         assert!(e.contains("byte 3") && e.contains("not GB18030"), "{e}");
+        assert!(e.contains("Big5"), "{e}");
         let e = dec(b"a\x1bb").unwrap_err().to_string();
         assert!(
             e.contains("byte 1") && e.contains("control character"),

@@ -83,6 +83,7 @@ pub struct CheckCounts {
     pub superseded: usize,
     pub misspelled: usize,
     pub missing: usize,
+    pub nonstandard: usize,
     /// Sentences with at least one finding.
     pub sentences: usize,
 }
@@ -103,6 +104,7 @@ pub fn check_counts(store: &Store) -> Result<Option<CheckCounts>> {
             Kind::Superseded => counts.superseded += 1,
             Kind::Misspelled => counts.misspelled += 1,
             Kind::Missing => counts.missing += 1,
+            Kind::Nonstandard => counts.nonstandard += 1,
         }
         sentences.insert(m.text);
         Ok(())

@@ -193,3 +193,82 @@ fn json_output_and_errors() {
         .code(2)
         .stderr(predicate::str::contains("the glossary is empty"));
 }
+
+/// A drifted rendering nobody listed is found as `nonstandard`, with its
+/// score and the words that matched; `--min-score` above 1 turns that off;
+/// official English (China's UN statements) gives no such finding.
+#[test]
+fn near_renderings_are_found_in_drifted_text_and_not_in_official_text() {
+    let dir = with_glossary();
+    std::fs::write(
+        dir.path().join("drift.txt"),
+        "The plenum called for governing the Party comprehensively and strictly.\n\
+         We will uphold full and rigorous Party self-governance.\n",
+    )
+    .unwrap();
+    let (code, out) = check(dir.path(), &["drift.txt"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "drift.txt:1:23: nonstandard: \"governing the Party comprehensively and strictly\" looks like"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("use \"full and rigorous Party self-governance\""),
+        "{out}"
+    );
+    assert_eq!(out.matches("nonstandard").count(), 1, "{out}");
+    let (_, json) = check(dir.path(), &["--format", "json", "drift.txt"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let near = rows
+        .iter()
+        .find(|r| r["kind"] == "nonstandard")
+        .expect("a nonstandard finding");
+    assert_eq!(near["concept"], "full-rigorous-party-self-governance");
+    let score = near["score"].as_f64().unwrap();
+    assert!((0.5..1.0).contains(&score), "{score}");
+    assert_eq!(
+        near["matched"],
+        serde_json::json!(["governing", "party", "comprehensively", "strictly"])
+    );
+    let (code, out) = check(dir.path(), &["--min-score", "1.01", "drift.txt"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    tifa(dir.path())
+        .args(["check", "--min-score", "3", "drift.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a score from 0 to 1"));
+
+    let un = common::root().join("tm/un-general-debate");
+    let mut args = vec!["--format".to_string(), "json".to_string()];
+    for e in std::fs::read_dir(&un).unwrap() {
+        args.push(e.unwrap().path().to_string_lossy().into_owned());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (_, json) = check(dir.path(), &args);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let near: Vec<&serde_json::Value> =
+        rows.iter().filter(|r| r["kind"] == "nonstandard").collect();
+    assert!(near.is_empty(), "{near:?}");
+}
+
+/// `tifa glossary substitutions` lists the word substitutions learnt from
+/// the bundled glossary, each seen in two or more concepts.
+#[test]
+fn substitutions_are_listed_with_their_concepts() {
+    let dir = with_glossary();
+    let out = stdout_of(
+        dir.path(),
+        &["glossary", "substitutions", "--format", "json"],
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert!(rows.len() >= 5, "{out}");
+    assert!(rows
+        .iter()
+        .all(|r| r["concepts"].as_array().unwrap().len() >= 2));
+    assert!(
+        rows.iter().any(|r| r["from"] == "cpc" && r["to"] == "ccp"),
+        "{out}"
+    );
+}

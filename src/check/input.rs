@@ -68,20 +68,31 @@ fn is_pairs(path: &Path) -> bool {
         .is_some()
 }
 
-/// Checks the bytes of the file `path` (which names it in messages and
-/// gives its kind by its extension).
 /// The date a file is judged by: the checker's, or with `auto` the date in
-/// its name or first lines (the checker's when there is none).
-pub fn date_of(checker: &Checker, auto: bool, path: &Path, text: &str) -> PartialDate {
+/// its name or first lines, and whether it came from the file (with `auto`
+/// and no date there, the checker's, and `false`).
+pub fn date_of(checker: &Checker, auto: bool, path: &Path, text: &str) -> (PartialDate, bool) {
     if !auto {
-        return checker.options.as_of;
+        return (checker.options.as_of, false);
     }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     let head: String = text.lines().take(5).collect::<Vec<_>>().join("\n");
-    find_date(&name, &head).unwrap_or(checker.options.as_of)
+    match find_date(&name, &head) {
+        Some(date) => (date, true),
+        None => (checker.options.as_of, false),
+    }
+}
+
+/// A file's findings and the date it was judged by.
+#[derive(Debug, Clone)]
+pub struct CheckedFile {
+    pub checked: Checked,
+    pub as_of: PartialDate,
+    /// Whether `as_of` was read from the file (with [`AsOf::Auto`]).
+    pub dated_by_file: bool,
 }
 
 /// Checks the bytes of the file `path` (which names it in messages and
@@ -92,9 +103,14 @@ pub fn check_file(
     bytes: &[u8],
     columns: ColumnLangs,
     as_of: AsOf,
-) -> Result<Checked> {
+) -> Result<CheckedFile> {
     let (text, _) = decode(path, bytes)?;
-    let as_of = date_of(checker, as_of == AsOf::Auto, path, &text);
+    let (as_of, dated_by_file) = date_of(checker, as_of == AsOf::Auto, path, &text);
+    let checked = |checked| CheckedFile {
+        checked,
+        as_of,
+        dated_by_file,
+    };
     if let Some(delimiter) = Format::from_path(path).and_then(Format::delimiter) {
         // A pairs file.
         let mut rows = Vec::new();
@@ -114,14 +130,14 @@ pub fn check_file(
                 });
             }
         }
-        return Ok(Checked::Pairs { rows });
+        return Ok(checked(Checked::Pairs { rows }));
     }
     let findings = if Lang::detect(&text) == Some(Lang::Zh) {
         Vec::new()
     } else {
         check_english_at(checker, as_of, &text)?
     };
-    Ok(Checked::Text { text, findings })
+    Ok(checked(Checked::Text { text, findings }))
 }
 
 /// The text of the file `path` with its deprecated renderings replaced,
@@ -142,7 +158,7 @@ pub fn fix_file(
     if Lang::detect(&text) == Some(Lang::Zh) {
         return Ok((text, false));
     }
-    let date = date_of(checker, as_of == AsOf::Auto, path, &text);
+    let (date, _) = date_of(checker, as_of == AsOf::Auto, path, &text);
     let fixed = fix(&text, &check_english_at(checker, date, &text)?);
     let changed = fixed != text;
     Ok((fixed, changed))

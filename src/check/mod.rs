@@ -6,6 +6,7 @@
 
 mod fix;
 pub mod input;
+pub mod near;
 
 pub use fix::fix;
 
@@ -17,6 +18,7 @@ use crate::date::PartialDate;
 use crate::glossary::matcher::{Matcher, NearMemo, Stream, TermMatch, TermRef};
 use crate::glossary::{Concept, Status, Term};
 use crate::{Error, Lang, Result};
+use near::{NearIndex, NearWords};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -28,6 +30,9 @@ pub enum Kind {
     Superseded,
     /// A near miss of a term: probably a typo.
     Misspelled,
+    /// A span that looks like a glossary rendering drifted (inflected,
+    /// reordered, a word substituted) into a form nobody listed.
+    Nonstandard,
     /// A Chinese term of the source whose rendering is missing in the target.
     Missing,
 }
@@ -38,12 +43,13 @@ impl Kind {
             Kind::Deprecated => "deprecated",
             Kind::Superseded => "superseded",
             Kind::Misspelled => "misspelled",
+            Kind::Nonstandard => "nonstandard",
             Kind::Missing => "missing",
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub kind: Kind,
     pub side: Lang,
@@ -59,6 +65,14 @@ pub struct Finding {
     pub concept: String,
     /// A sentence that says it all.
     pub message: String,
+    /// For a near rendering: the rendering it looks like, how closely (0 to
+    /// 1), and the rendering's words found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub like: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub matched: Vec<String>,
 }
 
 /// How texts are judged.
@@ -67,26 +81,34 @@ pub struct CheckOptions {
     /// The date a text is judged by: a superseded rendering still in force
     /// at that date is not a finding.
     pub as_of: PartialDate,
+    /// The lowest score of a near rendering that is reported; above 1, none
+    /// are.
+    pub min_score: f64,
 }
 
 impl Default for CheckOptions {
     fn default() -> Self {
         CheckOptions {
             as_of: PartialDate::today(),
+            min_score: near::DEFAULT_MIN_SCORE,
         }
     }
 }
 
-/// The glossary's matcher with the options texts are judged by.
+/// The glossary's matcher and near-rendering index with the options texts
+/// are judged by.
 pub struct Checker {
     pub matcher: Matcher,
+    pub near: NearIndex,
     pub options: CheckOptions,
 }
 
 impl Checker {
     pub fn new(concepts: Vec<Concept>, options: CheckOptions) -> Result<Checker> {
+        let near = NearIndex::new(&concepts);
         Ok(Checker {
             matcher: Matcher::new(concepts)?,
+            near,
             options,
         })
     }
@@ -102,13 +124,12 @@ pub fn check_english(checker: &Checker, text: &str) -> Result<Vec<Finding>> {
 
 /// [`check_english`] judging by the date `as_of`.
 pub fn check_english_at(checker: &Checker, as_of: PartialDate, text: &str) -> Result<Vec<Finding>> {
-    let matcher = &checker.matcher;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if threads < 2 || text.len() < 1 << 20 {
-        return Ok(check_english_part(matcher, as_of, text, 0));
+        return Ok(check_english_part(checker, as_of, text, 0));
     }
     let mut out: Vec<Finding> = in_parts(text, threads, |part, offset| {
-        check_english_part(matcher, as_of, part, offset)
+        check_english_part(checker, as_of, part, offset)
     })?
     .into_iter()
     .flatten()
@@ -159,13 +180,16 @@ fn in_parts<T: Send>(
 
 /// [`check_english`] on one part of a text that starts at `offset`.
 fn check_english_part(
-    matcher: &Matcher,
+    checker: &Checker,
     as_of: PartialDate,
     text: &str,
     offset: usize,
 ) -> Vec<Finding> {
+    let matcher = &checker.matcher;
     let mut stream = Stream::default();
     let mut memo = NearMemo::default();
+    let mut words = NearWords::default();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut matches = Vec::new();
     let mut out = Vec::new();
     let mut at = 0;
@@ -200,7 +224,10 @@ fn check_english_part(
                 out.push(f);
             }
         }
+        taken.clear();
+        taken.extend(matches.iter().map(|m| (m.start, m.end)));
         for miss in matcher.near_misses_in(paragraph, &stream, &matches, &mut memo) {
+            taken.push((miss.start, miss.end));
             out.push(finding(
                 matcher,
                 Kind::Misspelled,
@@ -210,6 +237,42 @@ fn check_english_part(
                 at + miss.start,
                 at + miss.end,
             ));
+        }
+        if checker.options.min_score <= 1.0 {
+            let concepts = matcher.concepts();
+            for n in checker.near.find(
+                concepts,
+                &stream,
+                &taken,
+                checker.options.min_score,
+                &mut words,
+            ) {
+                let like = concepts[n.concept].en[n.term].text.clone();
+                let mut f = finding(
+                    matcher,
+                    Kind::Nonstandard,
+                    Lang::En,
+                    text,
+                    n.concept,
+                    at + n.start,
+                    at + n.end,
+                );
+                f.message = if like == f.preferred {
+                    format!(
+                        "{:?} looks like {:?} ({}), score {:.2}",
+                        f.found, f.preferred, f.zh, n.score
+                    )
+                } else {
+                    format!(
+                        "{:?} looks like {:?} ({}): use {:?}, score {:.2}",
+                        f.found, like, f.zh, f.preferred, n.score
+                    )
+                };
+                f.like = Some(like);
+                f.score = Some(n.score);
+                f.matched = n.matched;
+                out.push(f);
+            }
         }
         at += paragraph.len();
     }
@@ -245,7 +308,7 @@ fn finding(
     let message = match kind {
         Kind::Deprecated | Kind::Superseded => format!("{found:?} → {preferred:?} ({zh})"),
         Kind::Misspelled => format!("{found:?}: did you mean {preferred:?}? ({zh})"),
-        Kind::Missing => String::new(),
+        Kind::Missing | Kind::Nonstandard => String::new(),
     };
     Finding {
         kind,
@@ -257,6 +320,9 @@ fn finding(
         zh,
         concept: c.id.clone(),
         message,
+        like: None,
+        score: None,
+        matched: Vec::new(),
     }
 }
 

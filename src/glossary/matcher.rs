@@ -218,6 +218,33 @@ impl Stream {
         });
     }
 
+    /// How many tokens there are.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The normalised text of token `t` when it is a word (lower case,
+    /// plural and possessive endings removed), else `None`.
+    pub fn word(&self, t: usize) -> Option<&str> {
+        self.tokens[t].word.then(|| self.token_text(t))
+    }
+
+    /// The normalised text of token `t` (a word, a Han character or a
+    /// punctuation mark).
+    pub fn text(&self, t: usize) -> &str {
+        self.token_text(t)
+    }
+
+    /// The byte span of token `t` in the text.
+    pub fn span(&self, t: usize) -> (usize, usize) {
+        let token = self.tokens[t];
+        (token.start as usize, token.end as usize)
+    }
+
     fn token_text(&self, t: usize) -> &str {
         let at = self.tokens[t].at as usize + OPEN.len_utf8();
         let end = self

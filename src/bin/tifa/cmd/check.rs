@@ -18,8 +18,13 @@ use crate::Outcome;
 
 /// Check texts for non-standard renderings of glossary terms.
 ///
-/// English text: every deprecated rendering, with the preferred one, and
-/// near misses of multi-word terms such as "Communist Paty of China".
+/// English text: every deprecated rendering, with the preferred one; near
+/// misses of multi-word terms such as "Communist Paty of China"; and near
+/// renderings (nonstandard): spans that are a glossary rendering up to
+/// inflection, function words, word order and the word substitutions that
+/// the glossary's attested variants show ("comprehensive and strict
+/// governance of the Party's conduct"), with a score from 0 to 1
+/// (--min-score).
 /// Aligned pairs (.tsv/.csv with en and zh columns): each pair is checked,
 /// and a Chinese term of the source whose preferred or admitted rendering is
 /// missing from the English side is reported ("两个维护 appears twice, "the
@@ -68,6 +73,18 @@ pub struct Args {
     /// name or first lines (today when it has none).
     #[arg(long, value_name = "DATE|auto", value_parser = parse_as_of)]
     as_of: Option<DateChoice>,
+
+    /// The lowest score (0 to 1) of a near rendering that is reported;
+    /// `--min-score 1.01` turns them off
+    #[arg(long, value_name = "SCORE", default_value_t = tifa::check::near::DEFAULT_MIN_SCORE, value_parser = parse_score)]
+    min_score: f64,
+}
+
+fn parse_score(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=2.0).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?} is not a score from 0 to 1")),
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -101,7 +118,13 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         Some(DateChoice::Auto) => (PartialDate::today(), AsOf::Auto),
         None => (PartialDate::today(), AsOf::Given),
     };
-    let checker = Checker::new(concepts, CheckOptions { as_of: date })?;
+    let checker = Checker::new(
+        concepts,
+        CheckOptions {
+            as_of: date,
+            min_score: args.min_score,
+        },
+    )?;
     let mut out = Printer {
         out: output::stdout(),
         format: args.format,
@@ -152,10 +175,16 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     let mut count = 0usize;
     for file in &args.files {
         let (name, bytes) = read_input(file)?;
-        let checked = check_file(&checker, &name, &bytes, columns, as_of)?;
-        count += checked.count();
+        let judged = check_file(&checker, &name, &bytes, columns, as_of)?;
         let name = name.display().to_string();
-        match checked {
+        if as_of == AsOf::Auto && !judged.dated_by_file {
+            eprintln!(
+                "tifa: warning: {name}: no date in its name or first lines; judged as of {}",
+                judged.as_of
+            );
+        }
+        count += judged.checked.count();
+        match judged.checked {
             Checked::Pairs { rows } => {
                 for row in &rows {
                     let place = format!("{name}:{}", row.line);

@@ -41,6 +41,7 @@ enum Command {
     List(ListArgs),
     Export(ExportArgs),
     Lint(LintArgs),
+    Substitutions(SubstitutionsArgs),
 }
 
 #[derive(Subcommand)]
@@ -217,6 +218,17 @@ struct LintArgs {
     warnings: bool,
 }
 
+/// The word substitutions `tifa check` generalises when it looks for near
+/// renderings, learnt from the glossary: a pair of content words (as stems)
+/// that tells a non-standard rendering from a correct one of the same
+/// concept, seen in two or more concepts, with those concepts.
+#[derive(clap::Args)]
+struct SubstitutionsArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
 fn parse_date(s: &str) -> Result<PartialDate, String> {
     s.parse()
 }
@@ -276,6 +288,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         Command::List(a) => run_list(a, db),
         Command::Export(a) => run_export(a, db),
         Command::Lint(a) => run_lint(a, db),
+        Command::Substitutions(a) => run_substitutions(a, db),
     }
 }
 
@@ -438,6 +451,38 @@ fn run_variant(args: VariantArgs, db: &Path) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+fn run_substitutions(args: SubstitutionsArgs, db: &Path) -> anyhow::Result<Outcome> {
+    let concepts: Vec<Concept> = open_glossary(db)?
+        .concepts()?
+        .into_iter()
+        .map(|s| s.concept)
+        .collect();
+    let index = tifa::check::near::NearIndex::new(&concepts);
+    let subs = index.substitutions();
+    let mut out = output::stdout();
+    match args.format {
+        Format::Table => {
+            for s in subs {
+                writeln!(
+                    out,
+                    "{:<14} {:<14} {} concepts: {}",
+                    s.from,
+                    s.to,
+                    s.concepts.len(),
+                    s.concepts.join(", ")
+                )?;
+            }
+        }
+        format => output::write_records(&mut out, format, subs)?,
+    }
+    out.flush()?;
+    if subs.is_empty() {
+        eprintln!("tifa: warning: the glossary shows no substitution in two or more concepts");
+        return Ok(Outcome::Found);
+    }
+    Ok(Outcome::Success)
+}
+
 fn run_lint(args: LintArgs, db: &Path) -> anyhow::Result<Outcome> {
     let mut out = output::stdout();
     let concepts: Vec<Concept> = if args.files.is_empty() {
@@ -536,8 +581,14 @@ fn run_list(args: ListArgs, db: &Path) -> anyhow::Result<Outcome> {
 }
 
 fn run_export(args: ExportArgs, db: &Path) -> anyhow::Result<Outcome> {
-    let store = open_store(db)?;
+    let store = open_glossary(db)?;
     let concepts: Vec<Concept> = store.concepts()?.into_iter().map(|s| s.concept).collect();
+    if concepts.is_empty() {
+        anyhow::bail!(
+            "the glossary in {} is empty: nothing to export (import one with `tifa glossary import FILE`)",
+            db.display()
+        );
+    }
     let write = |out: &mut dyn Write| -> tifa::Result<()> {
         match args.format {
             GlossaryFormat::Csv | GlossaryFormat::Tsv => {

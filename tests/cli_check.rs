@@ -272,3 +272,26 @@ fn substitutions_are_listed_with_their_concepts() {
         "{out}"
     );
 }
+
+/// Ordinary English that happens to be an attested non-standard rendering
+/// (one word: "President" for 主席团, "duties" for 党员义务) or one letter
+/// from a term ("There must" and "Three Musts") is not a finding; a
+/// one-word acronym still is.
+#[test]
+fn ordinary_words_are_not_findings() {
+    let dir = with_glossary();
+    std::fs::write(
+        dir.path().join("plain.txt"),
+        "Mr. President, the representatives will perform their duties.\n\
+         There must not be any delay in reaching a settlement.\n",
+    )
+    .unwrap();
+    let (code, out) = check(dir.path(), &["plain.txt"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    tifa(dir.path())
+        .args(["check", "-"])
+        .write_stdin("The CCP met in Beijing.\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("deprecated: \"CCP\""));
+}

@@ -199,7 +199,7 @@ fn check_english_part(
             let Some(term) = en_term(matcher, m) else {
                 continue;
             };
-            if term.needs_replacing_at(as_of) {
+            if term.needs_replacing_at(as_of) && reportable(term) {
                 let kind = if term.status == Status::Superseded {
                     Kind::Superseded
                 } else {
@@ -285,6 +285,22 @@ fn check_english_part(
 }
 
 /// The English term a match is of.
+/// Whether a non-standard rendering found word for word is reported. One
+/// ordinary English word ("President" for 主席团 in a garbled headline,
+/// "duties" for 党员义务, "streets" for 街道) is attested as a rendering,
+/// and `tifa lookup` says so, but alone in a text it is nearly always that
+/// word's ordinary meaning: it is reported only when it is an acronym or a
+/// hyphenated or multi-word form ("CCP", "five-in-One").
+fn reportable(term: &Term) -> bool {
+    let text = term.text.trim();
+    let one_word = !text.contains(|c: char| c.is_whitespace() || c == '-');
+    let acronym = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    !one_word || acronym
+}
+
 fn en_term<'m>(matcher: &'m Matcher, m: &TermMatch) -> Option<&'m Term> {
     match m.term {
         TermRef::En(i) => matcher.concepts()[m.concept].en.get(i as usize),

@@ -602,7 +602,8 @@ impl Matcher {
         }
         let (k, t, got) = miss?;
         let want = &phrase.words[k];
-        if got.chars().count() < 4 || self.phrase_words.contains(got) {
+        if got.chars().count() < 4 || self.phrase_words.contains(got) || COMMON_WORDS.contains(&got)
+        {
             return None;
         }
         let tok = stream.tokens[t];
@@ -626,6 +627,15 @@ impl Matcher {
         })
     }
 }
+
+/// Common English words one letter from common term words ("There must"
+/// is not "Three Musts", "form" is not "from"): a misspelling is never one
+/// of them.
+const COMMON_WORDS: &[&str] = &[
+    "there", "their", "these", "those", "where", "which", "while", "from", "form", "with", "that",
+    "this", "they", "them", "then", "than", "when", "were", "have", "been", "into", "over",
+    "under", "after", "other", "about", "work", "word", "world", "what", "whom",
+];
 
 /// Two adjacent letters swapped ("Pary" for "Pray").
 fn transposed(a: &str, b: &str) -> bool {

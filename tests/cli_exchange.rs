@@ -149,15 +149,7 @@ fn csv_for_spreadsheets() {
 #[test]
 fn filters() {
     let dir = tempfile::tempdir().unwrap();
-    let root = common::root();
-    stdout_of(
-        dir.path(),
-        &[
-            "glossary",
-            "import",
-            root.join("glossary/glossary.csv").to_str().unwrap(),
-        ],
-    );
+    common::import_glossary(dir.path(), &[]);
     stdout_of(
         dir.path(),
         &[

@@ -3,51 +3,73 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{root, stdout_of, tifa, with_glossary};
+use common::{stdout_of, tifa, with_glossary};
 use predicates::prelude::*;
-use tifa::glossary::{validate, Status};
-use tifa::import::glossary::read_file;
+use tifa::glossary::lint::lint;
+use tifa::glossary::{validate, Entry, Status};
+use tifa::import::glossary::bundled_concepts;
 
-fn glossary_file() -> PathBuf {
-    root().join("glossary/glossary.csv")
-}
-
-/// A temporary folder with a database holding the bundled glossary.
+/// The bundled glossary holds what its README promises, every concept and
+/// every rendering with its source, and is valid as a whole.
 #[test]
 fn the_bundled_glossary_is_large_valid_and_sourced() {
-    let (entries, problems) = read_file(&glossary_file(), None).unwrap();
-    assert!(problems.is_empty(), "{problems:?}");
-    assert!(entries.len() >= 400, "only {} concepts", entries.len());
-    for e in &entries {
-        let c = &e.concept;
-        assert!(
-            !c.sources.is_empty(),
-            "line {}: {} has no source",
-            e.line,
-            c.id
-        );
-        for s in &c.sources {
-            assert!(
-                !s.url.is_empty() && !s.date.is_empty(),
-                "{}: source {} lacks a URL or date",
-                c.id,
-                s.id
-            );
-        }
-        let preferred =
+    let concepts = bundled_concepts().unwrap();
+    assert!(concepts.len() >= 1500, "only {} concepts", concepts.len());
+    let nonstandard: Vec<(&str, &str)> = concepts
+        .iter()
+        .flat_map(|c| {
             c.en.iter()
-                .filter(|t| t.status == Status::Preferred)
-                .count();
+                .filter(|t| t.status.needs_replacing())
+                .map(move |t| (c.id.as_str(), t.text.as_str()))
+        })
+        .collect();
+    let with_nonstandard: std::collections::BTreeSet<&str> =
+        nonstandard.iter().map(|(c, _)| *c).collect();
+    assert!(
+        nonstandard.len() >= 1000 && with_nonstandard.len() >= 500,
+        "{} non-standard renderings on {} concepts",
+        nonstandard.len(),
+        with_nonstandard.len()
+    );
+    for c in &concepts {
+        assert!(!c.sources.is_empty(), "{} has no source", c.id);
+        for s in &c.sources {
+            assert!(!s.url.is_empty(), "{}: source {} lacks a URL", c.id, s.id);
+        }
+        let preferred = c.terms_with(Status::Preferred).count();
         assert_eq!(
             preferred, 1,
-            "line {}: {} has {preferred} preferred renderings",
-            e.line, c.id
+            "{} has {preferred} preferred renderings",
+            c.id
         );
+        for t in c.en.iter().filter(|t| t.status != Status::Preferred) {
+            assert!(
+                !t.sources.is_empty(),
+                "{}: {:?} has no source",
+                c.id,
+                t.text
+            );
+        }
     }
+    let entries: Vec<Entry> = concepts
+        .into_iter()
+        .map(|concept| Entry { line: 0, concept })
+        .collect();
     let problems = validate(&entries);
-    assert!(problems.is_empty(), "{problems:?}");
+    assert!(problems.iter().all(|p| !p.fatal), "{problems:?}");
+}
+
+/// The lint finds no error in the bundled glossary.
+#[test]
+fn the_bundled_glossary_lints_clean() {
+    let found = lint(&bundled_concepts().unwrap());
+    let errors: Vec<_> = found.iter().filter(|l| l.error).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let empty = tempfile::tempdir().unwrap();
+    let out = stdout_of(empty.path(), &["glossary", "lint"]);
+    assert!(out.contains(" 0 errors"), "{out}");
 }
 
 #[test]

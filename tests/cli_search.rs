@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{root, stdout_of, tifa};
+use common::{stdout_of, tifa};
 
 fn built() -> tempfile::TempDir {
     let dir = common::bundled_copy();
@@ -144,7 +144,7 @@ fn occurrences_follow_glossary_changes() {
     let dir = built();
     // A new concept whose term is already in the memory is found at once.
     tifa(dir.path())
-        .args(["search", "--term", "grid governance"])
+        .args(["search", "--term", "new highland for party building"])
         .assert()
         .code(2);
     stdout_of(
@@ -155,9 +155,9 @@ fn occurrences_follow_glossary_changes() {
             "--id",
             "test-grid",
             "--zh",
-            "网格化治理测试",
+            "党建高地测试",
             "--en",
-            "grid governance",
+            "new highland for party building",
             "--source-title",
             "t",
             "--source-url",
@@ -168,8 +168,11 @@ fn occurrences_follow_glossary_changes() {
         dir.path(),
         &["search", "--term", "test-grid", "--format", "jsonl"],
     ));
-    assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0]["matched"], "grid governance");
+    // Report a has the phrase in two sentences.
+    assert_eq!(rows.len(), 2);
+    assert!(rows
+        .iter()
+        .all(|r| r["matched"] == "new highland for party building"));
     // Replacing the glossary by one without it removes its occurrences.
     std::fs::write(
         dir.path().join("g.csv"),
@@ -183,15 +186,7 @@ fn occurrences_follow_glossary_changes() {
         .code(2);
     tifa(dir.path()).args(["terms"]).assert().code(1);
     // And importing the real glossary again brings them back.
-    stdout_of(
-        dir.path(),
-        &[
-            "glossary",
-            "import",
-            "--replace",
-            root().join("glossary/glossary.csv").to_str().unwrap(),
-        ],
-    );
+    common::import_glossary(dir.path(), &["--replace"]);
     let back = jsonl(&stdout_of(
         dir.path(),
         &["search", "--term", "two-upholds", "--format", "jsonl"],

@@ -497,8 +497,25 @@ pub fn parse_citation(s: &str) -> Option<Source> {
     }
     let (mut publisher, mut date) = (String::new(), String::new());
     if rest.ends_with(')') {
-        if let Some(open) = rest.rfind(" (") {
-            let inner = &rest[open + 2..rest.len() - 1];
+        // The group that the final ")" closes (a publisher may hold
+        // parentheses of its own: "Xinhua (as carried by ...)").
+        let mut depth = 0i32;
+        let mut open = None;
+        for (i, c) in rest.char_indices().rev() {
+            match c {
+                ')' => depth += 1,
+                '(' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        open = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(open) = open.filter(|&o| o > 0 && rest[..o].ends_with(' ')) {
+            let inner = &rest[open + 1..rest.len() - 1];
             match inner.rsplit_once(", ") {
                 Some((p, d)) if looks_like_date(d) => {
                     publisher = p.to_string();
@@ -507,7 +524,7 @@ pub fn parse_citation(s: &str) -> Option<Source> {
                 _ if looks_like_date(inner) => date = inner.to_string(),
                 _ => publisher = inner.to_string(),
             }
-            rest = &rest[..open];
+            rest = &rest[..open - 1];
         }
     }
     let title = rest.trim().to_string();
@@ -592,6 +609,14 @@ mod tests {
         };
         assert_eq!(parse_citation(&citation(&bare)), Some(bare));
         assert_eq!(parse_citation("cpc20"), None);
+        let nested = Source {
+            id: "x".into(),
+            title: "Xi leads China (Xinhua, as carried by NsNewsWire)".into(),
+            publisher: "Xinhua (as carried by nsnewswire.com)".into(),
+            url: "https://nsnewswire.com/x".into(),
+            date: "2018-04-19".into(),
+        };
+        assert_eq!(parse_citation(&citation(&nested)), Some(nested));
     }
 
     #[test]

@@ -61,8 +61,14 @@ fn loose(text: &str) -> String {
 /// evidence line cut short at the end may show only the start of a long
 /// term).
 fn shows(evidence: &str, term: &str) -> bool {
-    let e = loose(&key(evidence));
-    let t = loose(&key(term));
+    let letters = |s: &str| -> String {
+        key(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(simplified)
+            .collect()
+    };
+    let (e, t) = (letters(evidence), letters(term));
     !t.is_empty()
         && (e.contains(&t) || (t.len() > 24 && e.ends_with(&t[..e.len().min(t.len()) / 2])))
 }

@@ -107,6 +107,19 @@ pub fn merge(stored: &Concept, incoming: &Concept) -> (Concept, Vec<String>) {
     (out, conflicts)
 }
 
+/// Fills in, for each rendering of `incoming` that `stored` has too, what
+/// the file does not say of it (its sources, kind, dates, evidence, note):
+/// a file that gives a concept again, in a format that cannot carry all of
+/// that (CSV), does not take it away.
+pub fn keep_what_is_known(incoming: &mut Concept, stored: &Concept) {
+    for t in incoming.en.iter_mut() {
+        let key = term_key(&t.text);
+        if let Some(s) = stored.en.iter().find(|s| term_key(&s.text) == key) {
+            merge_term(t, s);
+        }
+    }
+}
+
 /// Fills in what `into` does not know of a rendering from `from`.
 fn merge_term(into: &mut Term, from: &Term) {
     into.kind = into.kind.or(from.kind);

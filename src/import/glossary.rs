@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::formats::glossary_csv::{self, Rendering};
 use crate::formats::{tbx, GlossaryFormat};
-use crate::glossary::merge::{merge, OnConflict};
+use crate::glossary::merge::{keep_what_is_known, merge, OnConflict};
 use crate::glossary::{validate, Concept, Entry, Source};
 use crate::normalize::term_key;
 use crate::store::{clean_path, GlossaryChanges, Store, StoredConcept};
@@ -167,7 +167,53 @@ pub fn read_file(path: &Path, sources: Option<&Path>) -> Result<(Vec<Entry>, Vec
 /// renderings joined to the files' concepts, without touching a store.
 /// Any fatal problem is an error listing them all.
 pub fn read_files(paths: &[PathBuf], options: &Options) -> Result<Vec<(PathBuf, Entry)>> {
-    joined(read_all(&FileSystem, paths, options)?)
+    let (paths, options) = by_role(paths, options)?;
+    joined(read_all(&FileSystem, &paths, &options)?)
+}
+
+/// The concept files among `paths`, and the options with the sources and
+/// renderings files named among them (`sources.csv`, `renderings.csv`, as
+/// in a glossary folder) taken as such: `tifa glossary import
+/// glossary/*.csv` imports a whole folder.
+fn by_role(paths: &[PathBuf], options: &Options) -> Result<(Vec<PathBuf>, Options)> {
+    let mut options = options.clone();
+    let mut concepts = Vec::new();
+    for path in paths {
+        if !is_sources_file(path) {
+            concepts.push(path.clone());
+            continue;
+        }
+        let renderings = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| s.eq_ignore_ascii_case("renderings"));
+        let (slot, what) = if renderings {
+            (&mut options.renderings, "renderings")
+        } else {
+            (&mut options.sources, "sources")
+        };
+        match slot {
+            Some(given) if given != path => {
+                return Err(Error::Invalid(format!(
+                    "two {what} files given, {} and {}: give one",
+                    given.display(),
+                    path.display()
+                )))
+            }
+            _ => *slot = Some(path.clone()),
+        }
+    }
+    if concepts.is_empty() && !paths.is_empty() {
+        return Err(Error::Invalid(format!(
+            "no concept file among {}: sources and renderings files are read with the concept files they serve",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    Ok((concepts, options))
 }
 
 /// The glossary bundled with tifa, read (not stored): its concepts with
@@ -254,8 +300,9 @@ fn read_all(files: &dyn Files, paths: &[PathBuf], options: &Options) -> Result<R
 /// imported) is validated as a whole, so an English term cannot end up in
 /// two concepts.
 pub fn import_files(store: &mut Store, paths: &[PathBuf], options: &Options) -> Result<Outcome> {
-    let read = read_all(&FileSystem, paths, options)?;
-    apply(store, paths, read, options)
+    let (paths, options) = by_role(paths, options)?;
+    let read = read_all(&FileSystem, &paths, &options)?;
+    apply(store, &paths, read, &options)
 }
 
 /// The bundled glossary's concept files, in name order.
@@ -304,16 +351,6 @@ pub fn add_concepts(
 /// The origin of concepts added with `tifa glossary add`.
 pub const ADDED: &str = "added";
 
-/// Whether `stored` is the concept `incoming` names: the same id, or a
-/// Chinese form in common.
-fn same_concept(stored: &Concept, incoming: &Concept) -> bool {
-    stored.id == incoming.id
-        || incoming
-            .zh
-            .iter()
-            .any(|z| stored.zh.iter().any(|s| term_key(s) == term_key(z)))
-}
-
 fn apply(store: &mut Store, files: &[PathBuf], read: Read, options: &Options) -> Result<Outcome> {
     let Read {
         mut concepts,
@@ -356,17 +393,35 @@ fn apply(store: &mut Store, files: &[PathBuf], read: Read, options: &Options) ->
     // the truth and replaces it).
     let mut merged_ids: HashSet<String> = HashSet::new();
     if replace == Replace::Nothing {
+        // The stored concept an arriving one names: the same id, or a
+        // Chinese form in common.
+        let by_id: HashMap<&str, usize> = stored
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.concept.id.as_str(), i))
+            .collect();
+        let mut by_zh: HashMap<String, usize> = HashMap::new();
+        for (i, s) in stored.iter().enumerate() {
+            for z in &s.concept.zh {
+                by_zh.entry(term_key(z)).or_insert(i);
+            }
+        }
         let mut kept = Vec::with_capacity(concepts.len());
         for (path, mut entry) in concepts {
             let origin = clean_path(&path.to_string_lossy());
-            let Some(s) = stored
-                .iter()
-                .find(|s| same_concept(&s.concept, &entry.concept))
-            else {
+            let found = by_id.get(entry.concept.id.as_str()).copied().or_else(|| {
+                entry
+                    .concept
+                    .zh
+                    .iter()
+                    .find_map(|z| by_zh.get(&term_key(z)).copied())
+            });
+            let Some(s) = found.map(|i| &stored[i]) else {
                 kept.push((path, entry));
                 continue;
             };
             if s.origin == origin && s.concept.id == entry.concept.id {
+                keep_what_is_known(&mut entry.concept, &s.concept);
                 kept.push((path, entry));
                 continue;
             }

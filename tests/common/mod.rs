@@ -74,13 +74,37 @@ pub fn bundled_copy() -> tempfile::TempDir {
     dir
 }
 
-/// A temporary folder whose database holds the bundled glossary.
+/// The concept files of the bundled glossary/ (not its sources and
+/// renderings files, which are found next to them).
+pub fn glossary_files() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root().join("glossary"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .filter(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy();
+            stem != "sources" && stem != "renderings"
+        })
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files
+}
+
+/// `glossary import` of the bundled glossary/ files, with `extra`
+/// arguments before them.
+pub fn import_glossary(dir: &Path, extra: &[&str]) -> String {
+    let files = glossary_files();
+    let mut args = vec!["glossary", "import"];
+    args.extend_from_slice(extra);
+    args.extend(files.iter().map(String::as_str));
+    stdout_of(dir, &args)
+}
+
+/// A temporary folder whose database holds the bundled glossary, imported
+/// from glossary/.
 pub fn with_glossary() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let glossary = root().join("glossary/glossary.csv");
-    stdout_of(
-        dir.path(),
-        &["glossary", "import", glossary.to_str().unwrap()],
-    );
+    import_glossary(dir.path(), &[]);
     dir
 }

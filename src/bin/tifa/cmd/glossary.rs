@@ -36,6 +36,7 @@ pub struct Args {
 enum Command {
     Import(ImportArgs),
     Add(Box<AddArgs>),
+    /// Work on one rendering of a concept (`variant add`)
     #[command(subcommand)]
     Variant(VariantCommand),
     List(ListArgs),

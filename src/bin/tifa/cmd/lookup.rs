@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 use tifa::formats::glossary_csv::citation;
 use tifa::glossary::lookup::{lookup, Hit, MatchKind};
-use tifa::glossary::{Concept, Status};
+use tifa::glossary::{Concept, Status, Term};
 
 use super::open_glossary;
 use crate::output::{self, Format};
@@ -109,6 +109,23 @@ fn print_hits(out: &mut dyn Write, query: &str, hits: &[Hit<'_>]) -> std::io::Re
                 query.trim(),
                 c.preferred()
             )?,
+            (MatchKind::Exact, Some(Status::Superseded)) => {
+                let term = c.en.iter().find(|t| t.text == hit.term);
+                match term.and_then(|t| t.valid_until) {
+                    Some(until) => writeln!(
+                        out,
+                        "  {:?} was the official rendering until {until}: use {:?}",
+                        query.trim(),
+                        c.preferred()
+                    )?,
+                    None => writeln!(
+                        out,
+                        "  {:?} is a superseded official rendering: use {:?}",
+                        query.trim(),
+                        c.preferred()
+                    )?,
+                }
+            }
             (MatchKind::Exact, Some(Status::Admitted)) => writeln!(
                 out,
                 "  {:?} is admitted; the preferred rendering is {:?}",
@@ -129,6 +146,19 @@ fn print_hits(out: &mut dyn Write, query: &str, hits: &[Hit<'_>]) -> std::io::Re
         if !deprecated.is_empty() {
             writeln!(out, "  deprecated: {}", deprecated.join("; "))?;
         }
+        let history: Vec<&Term> = c
+            .en
+            .iter()
+            .filter(|t| {
+                t.status == Status::Superseded || t.valid_from.is_some() || t.valid_until.is_some()
+            })
+            .collect();
+        if !history.is_empty() {
+            writeln!(out, "  history:")?;
+            for t in history {
+                writeln!(out, "    {}", in_time(t))?;
+            }
+        }
         if !c.note.is_empty() {
             writeln!(out, "  note: {}", c.note)?;
         }
@@ -137,4 +167,22 @@ fn print_hits(out: &mut dyn Write, query: &str, hits: &[Hit<'_>]) -> std::io::Re
         }
     }
     Ok(())
+}
+
+/// One line of a concept's history: a rendering, its status and the dates
+/// it was in force ("\"General Staff Headquarters\" superseded, until
+/// 2016-01-11: replaced by …").
+fn in_time(t: &Term) -> String {
+    let span = match (t.valid_from, t.valid_until) {
+        (Some(from), Some(until)) => format!("{from} to {until}"),
+        (Some(from), None) => format!("since {from}"),
+        (None, Some(until)) => format!("until {until}"),
+        (None, None) => "dates unknown".to_string(),
+    };
+    let mut line = format!("{:?} {}, {span}", t.text, t.status.code());
+    if !t.note.is_empty() {
+        line.push_str(": ");
+        line.push_str(&t.note);
+    }
+    line
 }

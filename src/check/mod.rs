@@ -73,6 +73,10 @@ pub struct Finding {
     pub score: Option<f64>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub matched: Vec<String>,
+    /// The source that sets the preferred rendering (the preferred term's
+    /// first source, else the concept's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::glossary::Source>,
 }
 
 /// How texts are judged.
@@ -320,6 +324,12 @@ fn finding(
     let c = &matcher.concepts()[concept];
     let found = text[start..end].to_string();
     let preferred = c.preferred().to_string();
+    let source =
+        c.en.iter()
+            .find(|t| t.status == Status::Preferred)
+            .and_then(|t| t.sources.first())
+            .or(c.sources.first())
+            .cloned();
     let zh = c.zh.first().cloned().unwrap_or_default();
     let message = match kind {
         Kind::Deprecated | Kind::Superseded => format!("{found:?} → {preferred:?} ({zh})"),
@@ -339,6 +349,7 @@ fn finding(
         like: None,
         score: None,
         matched: Vec::new(),
+        source,
     }
 }
 

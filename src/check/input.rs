@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{check_english_at, check_pair_at, fix, Checker, Finding};
+use super::{check_english_at, check_pair_at, fix, Checker, Finding, Fixed};
 use crate::date::{find_date, PartialDate};
 use crate::formats::decode::decode;
 use crate::formats::pairs::{ColumnLangs, PairsReader};
@@ -140,14 +140,10 @@ pub fn check_file(
     Ok(checked(Checked::Text { text, findings }))
 }
 
-/// The text of the file `path` with its deprecated renderings replaced,
-/// and whether anything changed. Pairs files are not rewritten.
-pub fn fix_file(
-    checker: &Checker,
-    path: &Path,
-    bytes: &[u8],
-    as_of: AsOf,
-) -> Result<(String, bool)> {
+/// The text of the file `path` with its deprecated renderings replaced
+/// ([`fix`]), with what was changed and what could not be. Pairs files are
+/// not rewritten.
+pub fn fix_file(checker: &Checker, path: &Path, bytes: &[u8], as_of: AsOf) -> Result<Fixed> {
     if is_pairs(path) {
         return Err(Error::file(
             path,
@@ -156,10 +152,13 @@ pub fn fix_file(
     }
     let (text, _) = decode(path, bytes)?;
     if Lang::detect(&text) == Some(Lang::Zh) {
-        return Ok((text, false));
+        return Ok(Fixed {
+            text,
+            changes: Vec::new(),
+            skipped: Vec::new(),
+        });
     }
     let (date, _) = date_of(checker, as_of == AsOf::Auto, path, &text);
-    let fixed = fix(&text, &check_english_at(checker, date, &text)?);
-    let changed = fixed != text;
-    Ok((fixed, changed))
+    let findings = check_english_at(checker, date, &text)?;
+    Ok(fix(&text, &findings))
 }

@@ -8,10 +8,11 @@ mod fix;
 pub mod input;
 pub mod near;
 
-pub use fix::fix;
+pub use fix::{fix, Change, Fixed, Skipped};
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::date::PartialDate;
@@ -363,8 +364,8 @@ fn times(n: usize) -> String {
 }
 
 /// Checks a pair: the English side as [`check_english`] does, and each
-/// concept whose Chinese term occurs in the Chinese side must have its
-/// preferred or an admitted rendering in the English side as many times.
+/// concept whose Chinese term occurs in the Chinese side must be rendered in
+/// the English side ([`rendered_in`] says what counts).
 pub fn check_pair(checker: &Checker, zh: &str, en: &str) -> Result<Vec<Finding>> {
     check_pair_at(checker, checker.options.as_of, zh, en)
 }
@@ -385,37 +386,156 @@ pub fn check_pair_at(
             in_zh.entry(m.concept).or_default().push(m);
         }
     }
-    let en_matches = matcher.find(en);
+    if in_zh.is_empty() {
+        return Ok(out);
+    }
+    let rendered = rendered_in(checker, as_of, en);
     for (concept, occurrences) in in_zh {
-        let rendered = en_matches
-            .iter()
-            .filter(|m| {
-                m.concept == concept
-                    && en_term(matcher, m).is_some_and(|t| !t.needs_replacing_at(as_of))
-            })
-            .count();
-        if rendered < occurrences.len() {
-            let first = occurrences[0];
-            let mut f = finding(
-                matcher,
-                Kind::Missing,
-                Lang::Zh,
-                zh,
-                concept,
-                first.start,
-                first.end,
-            );
-            f.message = format!(
-                "{} appears {}, {:?} {}",
-                f.found,
-                times(occurrences.len()),
-                f.preferred,
-                times(rendered)
-            );
-            out.push(f);
+        if rendered.accepts(matcher.concepts(), concept) {
+            continue;
         }
+        let first = occurrences[0];
+        let mut f = finding(
+            matcher,
+            Kind::Missing,
+            Lang::Zh,
+            zh,
+            concept,
+            first.start,
+            first.end,
+        );
+        f.message = format!(
+            "{} appears {}, {:?} not at all",
+            f.found,
+            times(occurrences.len()),
+            f.preferred,
+        );
+        out.push(f);
     }
     Ok(out)
+}
+
+/// What the English side of a pair renders.
+struct Rendered {
+    /// Concepts with a correct rendering there, exact or near.
+    concepts: FxHashSet<usize>,
+    /// The normalised content words of the English, to look for a
+    /// rendering's words in.
+    words: Vec<String>,
+}
+
+impl Rendered {
+    /// Whether the English renders `concept`: a correct rendering (in
+    /// force at the date) word for word, inflected or in another order; the
+    /// head of one ("autonomous organs" of "autonomous organs (of ethnic
+    /// autonomous areas)", "secretary general" of "secretary-general of the
+    /// CPPCC National Committee"); or a rendering of a longer concept whose
+    /// Chinese contains this one's (党中央 in 以习近平同志为核心的党中央).
+    /// Presence counts, not the number of times: a translation says "it" or
+    /// "such organs" the second time.
+    fn accepts(&self, concepts: &[Concept], concept: usize) -> bool {
+        if self.concepts.contains(&concept) {
+            return true;
+        }
+        let c = &concepts[concept];
+        let mut stream = Stream::default();
+        let found =
+            c.en.iter()
+                .filter(|t| !t.status.needs_replacing())
+                .flat_map(|t| std::iter::once(t.text.as_str()).chain(heads(&t.text)))
+                .any(|form| {
+                    stream.fill(form);
+                    let want: Vec<&str> = (0..stream.len())
+                        .filter_map(|t| stream.word(t))
+                        .filter(|w| !near::is_function_word(w))
+                        .collect();
+                    spread_in(&self.words, &want) || most_in(&self.words, &want)
+                });
+        found
+            || self.concepts.iter().any(|&other| {
+                other != concept
+                    && concepts[other].zh.iter().any(|long| {
+                        c.zh.iter()
+                            .any(|short| long.len() > short.len() && long.contains(short.as_str()))
+                    })
+            })
+    }
+}
+
+/// Whether the content words `want` all occur in `words` within a window of
+/// three words more, in any order: coordination and ellipsis
+/// ("administrative, supervisory, adjudicatory and procuratorial organs" has
+/// "supervisory organs", "vocational and higher education" has "vocational
+/// education") and another order ("administrative organs of the state" for
+/// "state administrative organs").
+fn spread_in(words: &[String], want: &[&str]) -> bool {
+    if want.is_empty() {
+        return false;
+    }
+    let reach = want.len() + 3;
+    (0..words.len()).any(|i| {
+        want.contains(&words[i].as_str()) && {
+            let window = &words[i..(i + reach).min(words.len())];
+            want.iter().all(|w| window.iter().any(|x| x == w))
+        }
+    })
+}
+
+/// Whether a run of at least two and at least half of the content words
+/// `want`, in a row, occurs in `words` in a row: a rendering with a modifier
+/// left out ("administrative organs" for "state administrative organs",
+/// "local people's governments" for "local people's governments at all
+/// levels").
+fn most_in(words: &[String], want: &[&str]) -> bool {
+    let need = want.len().div_ceil(2).max(2);
+    (need..=want.len()).rev().any(|n| {
+        want.windows(n).any(|run| {
+            words
+                .windows(n)
+                .any(|w| w.iter().zip(run).all(|(a, b)| a == b))
+        })
+    })
+}
+
+/// The shorter forms of a rendering a translation may use for it: without
+/// a trailing parenthesis, and the words before its first " of ".
+fn heads(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let base = match text.find(" (") {
+        Some(i) if text.trim_end().ends_with(')') => text[..i].trim(),
+        _ => text.trim(),
+    };
+    if base != text {
+        out.push(base);
+    }
+    if let Some(i) = base.find(" of ") {
+        let head = base[..i].trim();
+        let head = head.strip_prefix("the ").unwrap_or(head);
+        if !head.is_empty() {
+            out.push(head);
+        }
+    }
+    out
+}
+
+/// What the English of a pair renders, by the date `as_of`.
+fn rendered_in(checker: &Checker, as_of: PartialDate, en: &str) -> Rendered {
+    let matcher = &checker.matcher;
+    let mut stream = Stream::default();
+    let mut matches = Vec::new();
+    matcher.find_into(en, &mut stream, &mut matches);
+    let mut concepts: FxHashSet<usize> = matches
+        .iter()
+        .filter(|m| en_term(matcher, m).is_some_and(|t| !t.needs_replacing_at(as_of)))
+        .map(|m| m.concept)
+        .collect();
+    concepts.extend(checker.near.rendered(&stream, &mut NearWords::default()));
+    let words = (0..stream.len())
+        .filter_map(|t| stream.word(t))
+        .filter(|w| !near::is_function_word(w))
+        .map(str::to_string)
+        .collect();
+    Rendered { concepts, words }
 }
 
 /// A finding in the stored memory, at the first place its sentence occurs.
@@ -493,16 +613,20 @@ mod tests {
     #[test]
     fn pairs_count_renderings() {
         let m = matcher();
-        let f = check_pair(
+        let zh = "坚决做到“两个维护”，始终坚持“两个维护”。";
+        // The second time, a translation may say "them".
+        assert!(check_pair(
             &m,
-            "坚决做到“两个维护”，始终坚持“两个维护”。",
-            "Resolutely uphold the Two Upholds.",
+            zh,
+            "Resolutely uphold the Two Upholds, and always uphold them."
         )
-        .unwrap();
+        .unwrap()
+        .is_empty());
+        let f = check_pair(&m, zh, "Resolutely uphold them.").unwrap();
         assert_eq!(f.len(), 1);
         assert_eq!(
             f[0].message,
-            "两个维护 appears twice, \"the Two Upholds\" once"
+            "两个维护 appears twice, \"the Two Upholds\" not at all"
         );
         assert!(check_pair(&m, "两个维护", "the Two Upholds")
             .unwrap()
@@ -512,6 +636,93 @@ mod tests {
             f.iter().map(|f| f.kind).collect::<Vec<_>>(),
             [Kind::Deprecated, Kind::Missing]
         );
+    }
+
+    #[test]
+    fn what_counts_as_rendered_in_a_pair() {
+        let mut concepts = test_glossary();
+        concepts.push(crate::glossary::test_concept(
+            "wellbeing",
+            "民生",
+            &[("people's wellbeing", Status::Preferred)],
+        ));
+        concepts.push(crate::glossary::test_concept(
+            "admin-organs",
+            "国家行政机关",
+            &[
+                ("state administrative organs", Status::Preferred),
+                ("organs of state administration", Status::Admitted),
+            ],
+        ));
+        concepts.push(crate::glossary::test_concept(
+            "autonomous-organs",
+            "自治机关",
+            &[(
+                "autonomous organs (of ethnic autonomous areas)",
+                Status::Preferred,
+            )],
+        ));
+        concepts.push(crate::glossary::test_concept(
+            "central-committee",
+            "党中央",
+            &[("the CPC Central Committee", Status::Preferred)],
+        ));
+        concepts.push(crate::glossary::test_concept(
+            "core",
+            "以习近平同志为核心的党中央",
+            &[(
+                "the CPC Central Committee with Comrade Xi Jinping at its core",
+                Status::Preferred,
+            )],
+        ));
+        let m = Checker::new(concepts, CheckOptions::default()).unwrap();
+        // (Chinese, English, the Chinese terms reported missing)
+        let cases: &[(&str, &str, &[&str])] = &[
+            // Not a word of 人民|生活.
+            ("人民生活得到改善。", "People's lives have improved.", &[]),
+            (
+                "保障和改善民生。",
+                "Ensure and improve living standards.",
+                &["民生"],
+            ),
+            ("保障和改善民生。", "Improve the people's wellbeing.", &[]),
+            // Inflected, reordered, coordinated, a modifier left out.
+            ("国家行政机关", "the state's administrative organs", &[]),
+            ("国家行政机关", "administrative organs of the state", &[]),
+            (
+                "国家行政机关、监察机关",
+                "administrative, supervisory or procuratorial organs of the state",
+                &[],
+            ),
+            ("国家行政机关", "other administrative organs", &[]),
+            ("国家行政机关", "the State Council", &["国家行政机关"]),
+            // An admitted rendering; the head of a parenthetical rendering.
+            ("国家行政机关", "organs of state administration", &[]),
+            ("自治机关", "the autonomous organs shall", &[]),
+            // A second mention may be a pronoun.
+            (
+                "两个维护，两个维护",
+                "the Two Upholds, and uphold them",
+                &[],
+            ),
+            // A deprecated rendering does not render it.
+            ("两个维护", "the two maintenances", &["两个维护"]),
+            // The rendering of a longer concept that contains it.
+            (
+                "以习近平同志为核心的党中央",
+                "the CPC Central Committee with Comrade Xi Jinping at its core",
+                &[],
+            ),
+        ];
+        for (zh, en, want) in cases {
+            let missing: Vec<String> = check_pair(&m, zh, en)
+                .unwrap()
+                .into_iter()
+                .filter(|f| f.kind == Kind::Missing)
+                .map(|f| f.found)
+                .collect();
+            assert_eq!(&missing, want, "{zh} / {en}");
+        }
     }
 
     #[test]

@@ -43,7 +43,7 @@ use crate::glossary::{Concept, Status};
 /// Words that carry no content for matching renderings.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "of", "for", "in", "on", "and", "to", "with", "by", "at", "from", "as",
-    "its", "it", "their", "our", "over", "into", "that", "this", "is", "be", "are", "which",
+    "its", "it", "their", "our", "over", "into", "that", "this", "is", "be", "are", "which", "or",
 ];
 
 /// A learnt pair of stems counts as a match at this weight.
@@ -129,7 +129,8 @@ pub struct NearWords {
     masks: Vec<u128>,
 }
 
-fn is_function_word(w: &str) -> bool {
+/// Whether a normalised word is a function word.
+pub(crate) fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w)
 }
 
@@ -273,6 +274,80 @@ impl NearIndex {
         min_score: f64,
         words: &mut NearWords,
     ) -> Vec<NearRendering> {
+        let mut candidates = self.candidates(stream, words);
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        let content = &words.content;
+        // Correct usage hides every candidate over it; of the rest, the best
+        // score wins each place.
+        let correct: Vec<(usize, usize)> = candidates
+            .iter()
+            .filter(|c| c.correct)
+            .map(|c| (c.from, c.to))
+            .collect();
+        candidates.retain(|c| {
+            !c.correct
+                && c.score >= min_score
+                && !correct.iter().any(|&(f, t)| f <= c.to && c.from <= t)
+        });
+        candidates.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then((b.to - b.from).cmp(&(a.to - a.from)))
+                .then(a.from.cmp(&b.from))
+        });
+        let mut out: Vec<NearRendering> = Vec::new();
+        for c in candidates {
+            let (start, _) = stream.span(content[c.from].0);
+            let (_, end) = stream.span(content[c.to].0);
+            let overlaps = |(s, e): (usize, usize)| s < end && start < e;
+            if exact.iter().any(|&span| overlaps(span))
+                || out.iter().any(|n| overlaps((n.start, n.end)))
+            {
+                continue;
+            }
+            let term = &self.terms[c.term as usize];
+            let concept = term.concept as usize;
+            if concepts[concept].preferred().is_empty() {
+                continue;
+            }
+            out.push(NearRendering {
+                concept,
+                term: term.term as usize,
+                start,
+                end,
+                score: (c.score * 100.0).round() / 100.0,
+                matched: c
+                    .matched
+                    .iter()
+                    .map(|&k| stream.word(content[k].0).unwrap_or("").to_string())
+                    .collect(),
+            });
+        }
+        out.sort_by_key(|n| n.start);
+        out
+    }
+
+    /// The concepts of which a correct rendering (preferred or admitted, in
+    /// force) is in the text up to inflection, function words and the order
+    /// of its content words: what a pair's English may use for a Chinese
+    /// term ("the reform and opening-up" for "reform and opening up").
+    pub fn rendered(&self, stream: &Stream, words: &mut NearWords) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .candidates(stream, words)
+            .iter()
+            .filter(|c| c.correct)
+            .map(|c| self.terms[c.term as usize].concept as usize)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Every candidate span in a text tokenised into `stream`, scored; the
+    /// correct ones marked.
+    fn candidates(&self, stream: &Stream, words: &mut NearWords) -> Vec<Candidate> {
         if self.terms.is_empty() {
             return Vec::new();
         }
@@ -326,58 +401,7 @@ impl NearIndex {
         }
         words.content = content;
         words.masks = masks;
-        if candidates.is_empty() {
-            return Vec::new();
-        }
-        let content = &words.content;
-        // Correct usage hides every candidate over it; of the rest, the best
-        // score wins each place.
-        let correct: Vec<(usize, usize)> = candidates
-            .iter()
-            .filter(|c| c.correct)
-            .map(|c| (c.from, c.to))
-            .collect();
-        candidates.retain(|c| {
-            !c.correct
-                && c.score >= min_score
-                && !correct.iter().any(|&(f, t)| f <= c.to && c.from <= t)
-        });
-        candidates.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then((b.to - b.from).cmp(&(a.to - a.from)))
-                .then(a.from.cmp(&b.from))
-        });
-        let mut out: Vec<NearRendering> = Vec::new();
-        for c in candidates {
-            let (start, _) = stream.span(content[c.from].0);
-            let (_, end) = stream.span(content[c.to].0);
-            let overlaps = |(s, e): (usize, usize)| s < end && start < e;
-            if exact.iter().any(|&span| overlaps(span))
-                || out.iter().any(|n| overlaps((n.start, n.end)))
-            {
-                continue;
-            }
-            let term = &self.terms[c.term as usize];
-            let concept = term.concept as usize;
-            if concepts[concept].preferred().is_empty() {
-                continue;
-            }
-            out.push(NearRendering {
-                concept,
-                term: term.term as usize,
-                start,
-                end,
-                score: (c.score * 100.0).round() / 100.0,
-                matched: c
-                    .matched
-                    .iter()
-                    .map(|&k| stream.word(content[k].0).unwrap_or("").to_string())
-                    .collect(),
-            });
-        }
-        out.sort_by_key(|n| n.start);
-        out
+        candidates
     }
 
     /// How well the content words around `at` (in one clause) match

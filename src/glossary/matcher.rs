@@ -5,7 +5,8 @@
 //! breaks all one separator ("party-building" = "Party building", a term
 //! broken across a line end still matches), possessive and plural endings
 //! removed ("Party’s" = "party"); whole words only. Chinese is matched as
-//! substrings (each Han character is a token of its own). Other punctuation
+//! substrings (each Han character is a token of its own) that begin and end
+//! on word boundaries ([`super::zh_words`]: 人民|生活 holds no 民生). Other punctuation
 //! is a barrier no term crosses. Matches are leftmost-longest: a short term
 //! inside a longer matched term is not reported, and every match maps back
 //! to the byte span of the original text.
@@ -18,7 +19,9 @@ use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+use super::zh_words::on_word_boundaries;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Concept, Status};
@@ -476,16 +479,35 @@ impl Matcher {
             return;
         };
         stream.fill(text);
-        for m in ac.find_iter(&stream.norm) {
+        let hay = stream.norm.as_str();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = ac.find(Input::new(hay).span(pos..hay.len())) else {
+                break;
+            };
             let first = stream.token_at(m.start());
             let last = stream.token_at(m.end()) - 1;
             let target = self.targets[m.pattern().as_usize()];
+            let (start, end) = (
+                stream.tokens[first].start as usize,
+                stream.tokens[last].end as usize,
+            );
+            // A Chinese term across a word boundary (人民|生活 is not 民生)
+            // is no hit; a term may still start at the next character.
+            if matches!(target.term, TermRef::Zh(_)) && !on_word_boundaries(text, start, end) {
+                pos = stream
+                    .tokens
+                    .get(first + 1)
+                    .map_or(hay.len(), |t| t.at as usize);
+                continue;
+            }
             out.push(TermMatch {
                 concept: target.concept as usize,
                 term: target.term,
-                start: stream.tokens[first].start as usize,
-                end: stream.tokens[last].end as usize,
+                start,
+                end,
             });
+            pos = m.end();
         }
     }
 

@@ -12,6 +12,7 @@ pub mod lint;
 pub mod lookup;
 pub mod matcher;
 pub mod merge;
+pub mod zh_words;
 
 use std::collections::HashMap;
 

@@ -43,13 +43,20 @@ pub struct Args {
     memory: bool,
 
     /// Write the text with deprecated renderings replaced by the preferred
-    /// ones (to standard output; see --in-place)
+    /// ones (to standard output; see --in-place). A replacement keeps the
+    /// sentence grammatical (articles, possessives, capitals); one that
+    /// cannot is not made and is reported on standard error (exit 1)
     #[arg(long)]
     fix: bool,
 
-    /// With --fix, rewrite the files instead of printing
+    /// With --fix, rewrite the files instead of printing them, keep each
+    /// original as FILE.orig and print what was changed
     #[arg(long, requires = "fix")]
     in_place: bool,
+
+    /// With --in-place, keep no FILE.orig
+    #[arg(long, requires = "in_place")]
+    no_backup: bool,
 
     /// Output format
     #[arg(long, value_enum, default_value = "text")]
@@ -150,22 +157,55 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     }
 
     if args.fix {
+        let mut skipped = 0usize;
         for file in &args.files {
             let (name, bytes) = read_input(file)?;
-            let (fixed, changed) = fix_file(&checker, &name, &bytes, as_of)?;
-            if args.in_place && file.as_os_str() != "-" {
-                if changed {
+            let fixed = fix_file(&checker, &name, &bytes, as_of)?;
+            let shown = name.display().to_string();
+            let original = String::from_utf8_lossy(&bytes);
+            let mut positions = Positions::new(&original);
+            let in_place = args.in_place && file.as_os_str() != "-";
+            for skip in &fixed.skipped {
+                let (line, col) = positions.at(skip.finding.start);
+                eprintln!(
+                    "{shown}:{line}:{col}: not fixed: {:?} → {:?}: {}",
+                    skip.finding.found, skip.finding.preferred, skip.reason
+                );
+            }
+            skipped += fixed.skipped.len();
+            if in_place {
+                let mut positions = Positions::new(&original);
+                for c in &fixed.changes {
+                    let (line, col) = positions.at(c.start);
+                    writeln!(
+                        out.out,
+                        "{shown}:{line}:{col}: {:?} → {:?}",
+                        c.found, c.replacement
+                    )?;
+                }
+                if !fixed.changes.is_empty() {
+                    if !args.no_backup {
+                        let backup = backup_path(file);
+                        std::fs::copy(file, &backup).with_context(|| {
+                            format!(
+                                "keeping a backup of {} as {}",
+                                file.display(),
+                                backup.display()
+                            )
+                        })?;
+                    }
                     output::write_file(file, |w| {
-                        w.write_all(fixed.as_bytes()).map_err(tifa::Error::output)
+                        w.write_all(fixed.text.as_bytes())
+                            .map_err(tifa::Error::output)
                     })
                     .with_context(|| format!("writing {}", file.display()))?;
                 }
             } else {
-                out.out.write_all(fixed.as_bytes())?;
+                out.out.write_all(fixed.text.as_bytes())?;
             }
         }
         out.finish()?;
-        return Ok(Outcome::Success);
+        return Ok(found_if(skipped > 0));
     }
 
     let columns = ColumnLangs {
@@ -214,6 +254,13 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     }
     out.finish()?;
     Ok(found_if(count > 0))
+}
+
+/// FILE.orig beside FILE.
+fn backup_path(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".orig");
+    PathBuf::from(name)
 }
 
 fn found_if(found: bool) -> Outcome {

@@ -5,6 +5,7 @@
 //! tifa reads; [`fix`] rewrites deprecated renderings.
 
 mod fix;
+pub mod ignore;
 pub mod input;
 pub mod near;
 

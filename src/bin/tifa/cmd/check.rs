@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use tifa::check::ignore::Ignore;
 use tifa::check::input::{check_file, fix_file, AsOf, Checked};
 use tifa::check::{check_memory, CheckOptions, Checker, Finding};
 use tifa::date::PartialDate;
@@ -80,6 +81,12 @@ pub struct Args {
     /// name or first lines (today when it has none).
     #[arg(long, value_name = "DATE|auto", value_parser = parse_as_of)]
     as_of: Option<DateChoice>,
+
+    /// An ignore file of accepted findings (concept:ID, FILE:LINE or an
+    /// exact phrase per line); a `.tifaignore` next to a checked file is
+    /// read as well. Accepted findings are counted, not shown
+    #[arg(long, value_name = "FILE")]
+    ignore: Vec<PathBuf>,
 
     /// The lowest score (0 to 1) of a near rendering that is reported;
     /// `--min-score 1.01` turns them off
@@ -212,16 +219,41 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         source: args.source_lang,
         target: args.target_lang,
     };
+    let mut given = Ignore::default();
+    for path in &args.ignore {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the ignore file {}", path.display()))?;
+        given.add(path, &text)?;
+    }
     let mut count = 0usize;
+    let mut accepted = 0usize;
     for file in &args.files {
         let (name, bytes) = read_input(file)?;
-        let judged = check_file(&checker, &name, &bytes, columns, as_of)?;
+        let mut judged = check_file(&checker, &name, &bytes, columns, as_of)?;
+        let ignore = ignore_for(file, &given)?;
         let name = name.display().to_string();
         if as_of == AsOf::Auto && !judged.dated_by_file {
             eprintln!(
                 "tifa: warning: {name}: no date in its name or first lines; judged as of {}",
                 judged.as_of
             );
+        }
+        let shown = name.as_str();
+        if !ignore.is_empty() {
+            let before = judged.checked.count();
+            match &mut judged.checked {
+                Checked::Pairs { rows } => {
+                    for row in rows.iter_mut() {
+                        let line = row.line;
+                        row.findings.retain(|f| !ignore.accepts(shown, line, f));
+                    }
+                }
+                Checked::Text { text, findings } => {
+                    let mut positions = Positions::new(text);
+                    findings.retain(|f| !ignore.accepts(shown, positions.at(f.start).0, f));
+                }
+            }
+            accepted += before - judged.checked.count();
         }
         count += judged.checked.count();
         match judged.checked {
@@ -253,7 +285,30 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         }
     }
     out.finish()?;
+    if accepted > 0 {
+        eprintln!(
+            "tifa: {accepted} accepted finding{} not shown (ignore files)",
+            if accepted == 1 { "" } else { "s" }
+        );
+    }
     Ok(found_if(count > 0))
+}
+
+/// The entries of `--ignore` files and of the `.tifaignore` next to `file`.
+fn ignore_for(file: &Path, given: &Ignore) -> anyhow::Result<Ignore> {
+    let mut ignore = given.clone();
+    if file.as_os_str() == "-" {
+        return Ok(ignore);
+    }
+    let beside = file
+        .parent()
+        .map_or_else(|| PathBuf::from(".tifaignore"), |d| d.join(".tifaignore"));
+    if beside.is_file() {
+        let text = std::fs::read_to_string(&beside)
+            .with_context(|| format!("reading the ignore file {}", beside.display()))?;
+        ignore.add(&beside, &text)?;
+    }
+    Ok(ignore)
 }
 
 /// FILE.orig beside FILE.

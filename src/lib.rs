@@ -19,6 +19,7 @@ pub mod glossary;
 pub mod import;
 pub mod lang;
 pub mod normalize;
+pub mod numbers;
 mod overlap;
 pub mod search;
 pub mod segment;

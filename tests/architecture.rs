@@ -15,6 +15,7 @@ const ROOMS: &[(&str, u8, &[&str])] = &[
     ("edit_distance", 0, &[]),
     ("date", 0, &[]),
     ("normalize", 0, &["lang"]),
+    ("numbers", 0, &["lang"]),
     ("overlap", 0, &["error"]),
     ("atomic_file", 0, &["error"]),
     ("segment", 1, &[]),

@@ -79,7 +79,7 @@ impl Ignore {
     /// Whether the finding `f`, at `line` of the file named `file`, is
     /// accepted.
     pub fn accepts(&self, file: &str, line: u64, f: &Finding) -> bool {
-        if self.concepts.iter().any(|c| *c == f.concept) {
+        if self.concepts.contains(&f.concept) {
             return true;
         }
         let name = Path::new(file)

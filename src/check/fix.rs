@@ -210,9 +210,15 @@ struct Plan {
     article: Option<(usize, usize, String)>,
 }
 
+/// The text before `at` without the spaces, opening quotes and brackets
+/// right before it.
+fn lead_in(text: &str, at: usize) -> &str {
+    text[..at].trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c))
+}
+
 /// The word before `at` (skipping spaces and opening quotes), with its span.
 fn word_before(text: &str, at: usize) -> Option<(usize, usize, &str)> {
-    let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c));
+    let before = lead_in(text, at);
     let end = before.len();
     let start = before
         .char_indices()
@@ -336,12 +342,8 @@ fn plan(text: &str, f: &Finding) -> Result<Plan, String> {
     {
         replacement = format!("the {replacement}");
     }
-    let sentence_start = text[..f.start]
-        .trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c))
-        .is_empty()
-        || text[..f.start]
-            .trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c))
-            .ends_with(['.', '!', '?', '。', '\n']);
+    let lead = lead_in(text, f.start);
+    let sentence_start = lead.is_empty() || lead.ends_with(['.', '!', '?', '。']);
     if sentence_start && found.starts_with(char::is_uppercase) {
         replacement = capitalised(&replacement);
     }

@@ -1,14 +1,16 @@
 //! Checking a file as tifa reads it: a pairs file (.tsv, .tab, .csv) row by
-//! row, any other file as English text (a Chinese text has no renderings to
-//! check).
+//! row and a TMX file unit by unit, as pairs; any other file as English
+//! text (a Chinese text has no renderings to check).
 
 use std::path::Path;
 
+use super::bilingual::{self, Consistency};
 use super::{check_english_at, check_pair_at, fix, Checker, Finding, Fixed};
 use crate::date::{find_date, PartialDate};
 use crate::formats::decode::decode;
-use crate::formats::pairs::{ColumnLangs, PairsReader};
-use crate::formats::Format;
+use crate::formats::pairs::ColumnLangs;
+use crate::formats::{reader, Format, ReadOptions};
+use crate::unit::Unit;
 use crate::{Error, Lang, Result};
 
 /// Which date a file is judged by.
@@ -61,11 +63,70 @@ impl Checked {
     }
 }
 
-/// Whether `path` names a pairs file (by its extension).
+/// Whether `path` names a file of translation units, pairs or TMX (by its
+/// extension).
 fn is_pairs(path: &Path) -> bool {
-    Format::from_path(path)
-        .and_then(Format::delimiter)
-        .is_some()
+    matches!(
+        Format::from_path(path),
+        Some(Format::Tsv | Format::Csv | Format::Tmx)
+    )
+}
+
+/// Checks the units of a pairs or TMX file: each pair as [`check_pair_at`]
+/// does, English alone as [`check_english_at`] does; a Chinese sentence
+/// translated two ways, or one English translating two Chinese sentences,
+/// is inconsistent ([`Consistency`]); and when the file translates some
+/// units, one with Chinese and no English is untranslated.
+fn check_units<'a>(
+    checker: &Checker,
+    as_of: PartialDate,
+    units: impl Iterator<Item = Result<Unit>> + 'a,
+) -> Result<Checked> {
+    let mut rows = Vec::new();
+    let mut consistency = Consistency::default();
+    let mut any_pair = false;
+    let mut zh_only = Vec::new();
+    for unit in units {
+        let unit = unit?;
+        let mut findings = match (&unit.zh, &unit.en) {
+            (Some(zh), Some(en)) => {
+                any_pair = true;
+                let mut found = check_pair_at(checker, as_of, zh, en)?;
+                found.extend(consistency.see(zh, en, &format!("line {}", unit.line())));
+                found
+            }
+            (None, Some(en)) => check_english_at(checker, as_of, en)?,
+            (Some(zh), None) => {
+                zh_only.push(rows.len());
+                vec![bilingual::no_english(zh)]
+            }
+            (None, None) => Vec::new(),
+        };
+        if !findings.is_empty() {
+            findings.sort_by_key(|f| (f.side != Lang::En, f.start));
+            rows.push(CheckedRow {
+                line: unit.line(),
+                en: unit.en,
+                zh: unit.zh,
+                findings,
+            });
+        }
+    }
+    if !any_pair {
+        // A Chinese file, or Chinese and English units apart: nothing
+        // says a Chinese unit should have had English.
+        let mut at = zh_only.into_iter().peekable();
+        let mut index = 0;
+        rows.retain(|_| {
+            let drop = at.peek() == Some(&index);
+            if drop {
+                at.next();
+            }
+            index += 1;
+            !drop
+        });
+    }
+    Ok(Checked::Pairs { rows })
 }
 
 /// The date a file is judged by: the checker's, or with `auto` the date in
@@ -111,26 +172,17 @@ pub fn check_file(
         as_of,
         dated_by_file,
     };
-    if let Some(delimiter) = Format::from_path(path).and_then(Format::delimiter) {
-        // A pairs file.
-        let mut rows = Vec::new();
-        for unit in PairsReader::new(path, &text, delimiter, columns)? {
-            let unit = unit?;
-            let findings = match (&unit.zh, &unit.en) {
-                (Some(zh), Some(en)) => check_pair_at(checker, as_of, zh, en)?,
-                (None, Some(en)) => check_english_at(checker, as_of, en)?,
-                _ => Vec::new(),
-            };
-            if !findings.is_empty() {
-                rows.push(CheckedRow {
-                    line: unit.line(),
-                    en: unit.en,
-                    zh: unit.zh,
-                    findings,
-                });
-            }
-        }
-        return Ok(checked(Checked::Pairs { rows }));
+    if is_pairs(path) {
+        let format = Format::from_path(path).unwrap_or(Format::Tsv);
+        let options = ReadOptions {
+            lang: None,
+            columns,
+        };
+        return Ok(checked(check_units(
+            checker,
+            as_of,
+            reader(format, path, &text, &options)?,
+        )?));
     }
     let findings = if Lang::detect(&text) == Some(Lang::Zh) {
         Vec::new()
@@ -147,7 +199,7 @@ pub fn fix_file(checker: &Checker, path: &Path, bytes: &[u8], as_of: AsOf) -> Re
     if is_pairs(path) {
         return Err(Error::file(
             path,
-            "--fix rewrites text files; this is a pairs file",
+            "--fix rewrites text files; this is a file of translation units (pairs or TMX)",
         ));
     }
     let (text, _) = decode(path, bytes)?;

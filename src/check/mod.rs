@@ -4,6 +4,7 @@
 //! colours, is the caller's business. [`input`] checks a file of any kind
 //! tifa reads; [`fix`] rewrites deprecated renderings.
 
+pub mod bilingual;
 mod fix;
 pub mod ignore;
 pub mod input;
@@ -37,6 +38,15 @@ pub enum Kind {
     Nonstandard,
     /// A Chinese term of the source whose rendering is missing in the target.
     Missing,
+    /// A significant number of one side of a pair (2024, 15%, 1.2 billion,
+    /// 十五) that the other side does not have.
+    Number,
+    /// Chinese left in the English side of a pair, or a Chinese sentence
+    /// with no English in a file that translates the others.
+    Untranslated,
+    /// The same Chinese sentence translated differently elsewhere in the
+    /// file or memory, or the same English translating different Chinese.
+    Inconsistent,
 }
 
 impl Kind {
@@ -47,6 +57,9 @@ impl Kind {
             Kind::Misspelled => "misspelled",
             Kind::Nonstandard => "nonstandard",
             Kind::Missing => "missing",
+            Kind::Number => "number",
+            Kind::Untranslated => "untranslated",
+            Kind::Inconsistent => "inconsistent",
         }
     }
 }
@@ -60,10 +73,14 @@ pub struct Finding {
     pub end: usize,
     /// The text as written there.
     pub found: String,
-    /// The preferred rendering.
+    /// The preferred rendering (empty for the kinds of bilingual QA that
+    /// concern no concept: number, untranslated, inconsistent).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub preferred: String,
-    /// The concept's main Chinese term and id.
+    /// The concept's main Chinese term and id (empty as `preferred` is).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub zh: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub concept: String,
     /// A sentence that says it all.
     pub message: String,
@@ -336,7 +353,7 @@ fn finding(
     let message = match kind {
         Kind::Deprecated | Kind::Superseded => format!("{found:?} → {preferred:?} ({zh})"),
         Kind::Misspelled => format!("{found:?}: did you mean {preferred:?}? ({zh})"),
-        Kind::Missing | Kind::Nonstandard => String::new(),
+        _ => String::new(),
     };
     Finding {
         kind,
@@ -387,6 +404,8 @@ pub fn check_pair_at(
             in_zh.entry(m.concept).or_default().push(m);
         }
     }
+    out.extend(bilingual::numbers(zh, en));
+    out.extend(bilingual::untranslated(en));
     if in_zh.is_empty() {
         return Ok(out);
     }
@@ -553,15 +572,24 @@ pub struct MemoryFinding {
 }
 
 /// Checks every unit of the memory: English sentences as
-/// [`check_english`] does, bilingual units as [`check_pair`] does.
+/// [`check_english`] does, bilingual units as [`check_pair`] does, and a
+/// Chinese sentence stored with two translations (or one English with two
+/// Chinese sentences) is inconsistent ([`bilingual::Consistency`]), reported
+/// at the unit found second.
 pub fn check_memory(
     store: &crate::store::Store,
     checker: &Checker,
     mut f: impl FnMut(MemoryFinding) -> Result<()>,
 ) -> Result<()> {
+    let mut consistency = bilingual::Consistency::default();
     store.for_each_placed_unit(|u| {
         let findings = match (&u.zh, &u.en) {
-            (Some(zh), Some(en)) => check_pair(checker, zh, en)?,
+            (Some(zh), Some(en)) => {
+                let mut found = check_pair(checker, zh, en)?;
+                let place = format!("{}:{}.{}", u.path, u.paragraph, u.sentence);
+                found.extend(consistency.see(zh, en, &place));
+                found
+            }
             (None, Some(en)) => check_english(checker, en)?,
             _ => Vec::new(),
         };

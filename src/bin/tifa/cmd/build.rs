@@ -111,8 +111,18 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     if let Some(c) = check_counts(&store)? {
         writeln!(
             out,
-            "check: {} deprecated renderings, {} superseded, {} misspelled terms, {} near renderings, {} missing renderings in {} sentences (`tifa check --memory` lists them)",
-            c.deprecated, c.superseded, c.misspelled, c.nonstandard, c.missing, c.sentences
+            "check: {} deprecated renderings, {} superseded, {} misspelled terms, {} near renderings, {} missing renderings{} in {} sentences (`tifa check --memory` lists them)",
+            c.deprecated,
+            c.superseded,
+            c.misspelled,
+            c.nonstandard,
+            c.missing,
+            if c.bilingual > 0 {
+                format!(", {} bilingual QA findings", c.bilingual)
+            } else {
+                String::new()
+            },
+            c.sentences
         )?;
     }
     out.flush()?;

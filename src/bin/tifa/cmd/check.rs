@@ -29,7 +29,11 @@ use crate::Outcome;
 /// Aligned pairs (.tsv/.csv with en and zh columns): each pair is checked,
 /// and a Chinese term of the source whose preferred or admitted rendering is
 /// missing from the English side is reported ("两个维护 appears twice, "the
-/// Two Upholds" once"). --memory checks the stored memory instead.
+/// Two Upholds" once"). Pairs, TMX files (unit by unit) and the memory
+/// also get bilingual QA: a number one side has and the other lacks (2023
+/// for 二〇二四年, 1.3 billion for 12亿), Chinese left in the English, a
+/// Chinese unit with no English, and one sentence translated two ways
+/// (inconsistent). --memory checks the stored memory instead.
 ///
 /// Output is like a compiler's: path:line:col, the line and a caret under
 /// the span. Exit status: 0 clean, 1 findings, 2 error.

@@ -63,7 +63,7 @@ impl<W: Write> Printer<W> {
                 };
                 let kind_color = match f.kind {
                     Kind::Deprecated | Kind::Superseded | Kind::Missing => red,
-                    Kind::Misspelled | Kind::Nonstandard => yellow,
+                    _ => yellow,
                 };
                 let side = match side {
                     Some(Lang::En) => "[en] ",

@@ -1,6 +1,6 @@
 //! `tifa check`: the linter for renderings.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -36,7 +36,9 @@ use crate::Outcome;
 /// (inconsistent). --memory checks the stored memory instead.
 ///
 /// Output is like a compiler's: path:line:col, the line and a caret under
-/// the span. Exit status: 0 clean, 1 findings, 2 error.
+/// the span; or JSON; or a report: one HTML page with the findings grouped
+/// by concept, or an Excel workbook (`--format html|xlsx`, `-o FILE`).
+/// Exit status: 0 clean, 1 findings, 2 error.
 #[derive(clap::Args)]
 pub struct Args {
     /// Files to check; `-` reads standard input
@@ -66,6 +68,11 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value = "text")]
     format: CheckFormat,
+
+    /// Write the findings to FILE (whole, once checking is done) instead of
+    /// standard output; `-` is standard output
+    #[arg(short, long, value_name = "FILE", conflicts_with = "fix")]
+    output: Option<PathBuf>,
 
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never
     #[arg(long, value_enum, default_value = "auto")]
@@ -120,6 +127,19 @@ fn parse_as_of(s: &str) -> Result<DateChoice, String> {
 }
 
 pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
+    let sink = output::Sink::new(args.output.as_deref());
+    if args.format == CheckFormat::Xlsx
+        && !args.fix
+        && !sink.is_file()
+        && std::io::stdout().is_terminal()
+    {
+        anyhow::bail!("--format xlsx writes a binary file: give -o FILE");
+    }
+    // Colour is for a terminal: `auto` never colours a file.
+    let color = match args.color {
+        ColorChoice::Auto if sink.is_file() => false,
+        choice => choice.enabled(),
+    };
     let store = if args.memory {
         open_memory(db)?
     } else {
@@ -143,14 +163,10 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
             min_score: args.min_score,
         },
     )?;
-    let mut out = Printer {
-        out: output::stdout(),
-        format: args.format,
-        color: args.color.enabled(),
-        started: false,
-    };
+    let mut out = Printer::new(sink, args.format, color);
 
     if args.memory {
+        out.checked(&format!("the memory in {}", db.display()));
         let mut count = 0usize;
         check_memory(&store, &checker, |m| {
             count += 1;
@@ -163,7 +179,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
             out.finding(&place, None, &m.text, &m.finding)
                 .map_err(|e| tifa::Error::io("<standard output>", e))
         })?;
-        out.finish()?;
+        out.finish()?.commit()?;
         return Ok(found_if(count > 0));
     }
 
@@ -215,7 +231,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
                 out.out.write_all(fixed.text.as_bytes())?;
             }
         }
-        out.finish()?;
+        out.finish()?.commit()?;
         return Ok(found_if(skipped > 0));
     }
 
@@ -236,6 +252,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         let mut judged = check_file(&checker, &name, &bytes, columns, as_of)?;
         let ignore = ignore_for(file, &given)?;
         let name = name.display().to_string();
+        out.checked(&name);
         if as_of == AsOf::Auto && !judged.dated_by_file {
             eprintln!(
                 "tifa: warning: {name}: no date in its name or first lines; judged as of {}",
@@ -288,7 +305,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
             }
         }
     }
-    out.finish()?;
+    out.finish()?.commit()?;
     if accepted > 0 {
         eprintln!(
             "tifa: {accepted} accepted finding{} not shown (ignore files)",

@@ -1,7 +1,10 @@
 //! Printing findings of `tifa check`: like a compiler (path:line:col, the
-//! line and a caret under the span), or JSON.
+//! line and a caret under the span), or JSON, streamed; or collected for a
+//! report written at the end, an HTML page ([`super::check_html`]) or an
+//! Excel workbook ([`super::check_xlsx`]).
 
 use std::io::Write;
+use std::rc::Rc;
 
 use clap::ValueEnum;
 use serde::Serialize;
@@ -16,6 +19,30 @@ pub enum CheckFormat {
     Json,
     /// One JSON object per finding
     Jsonl,
+    /// One self-contained HTML page, findings grouped by concept
+    Html,
+    /// An Excel workbook (binary: give -o FILE, or pipe it)
+    Xlsx,
+}
+
+/// A finding kept for a report written whole at the end.
+pub struct Entry {
+    pub place: String,
+    /// The side shown for a pair's finding (none for a text's).
+    pub side: Option<Lang>,
+    /// The text the finding's span refers to, shared by the findings of
+    /// one line.
+    pub line: Rc<str>,
+    pub finding: Finding,
+}
+
+/// What an HTML or Excel report shows: what was checked and the findings,
+/// in the order they were found.
+#[derive(Default)]
+pub struct Report {
+    /// The files checked as named on the command line (or the memory).
+    pub checked: Vec<String>,
+    pub entries: Vec<Entry>,
 }
 
 #[derive(Serialize)]
@@ -26,15 +53,32 @@ struct Record<'a> {
 }
 
 /// Prints findings in the chosen format; JSON output is an array written
-/// one element at a time.
+/// one element at a time; HTML and Excel reports are kept in `report` and
+/// written by [`Printer::finish`].
 pub struct Printer<W: Write> {
     pub out: W,
     pub format: CheckFormat,
     pub color: bool,
     pub started: bool,
+    pub report: Report,
 }
 
 impl<W: Write> Printer<W> {
+    pub fn new(out: W, format: CheckFormat, color: bool) -> Printer<W> {
+        Printer {
+            out,
+            format,
+            color,
+            started: false,
+            report: Report::default(),
+        }
+    }
+
+    /// Names something checked, for the heading of a report.
+    pub fn checked(&mut self, name: &str) {
+        self.report.checked.push(name.to_string());
+    }
+
     /// One finding at `place`; `line` is the text the finding's span refers
     /// to (the source line, or a pair's cell).
     pub fn finding(
@@ -46,6 +90,19 @@ impl<W: Write> Printer<W> {
     ) -> std::io::Result<()> {
         let out = &mut self.out;
         match self.format {
+            CheckFormat::Html | CheckFormat::Xlsx => {
+                let entries = &mut self.report.entries;
+                let line = match entries.last() {
+                    Some(last) if *last.line == *line => last.line.clone(),
+                    _ => Rc::from(line),
+                };
+                entries.push(Entry {
+                    place: place.to_string(),
+                    side,
+                    line,
+                    finding: f.clone(),
+                });
+            }
             CheckFormat::Jsonl => {
                 serde_json::to_writer(&mut *out, &Record { place, finding: f })?;
                 writeln!(out)?;
@@ -96,19 +153,32 @@ impl<W: Write> Printer<W> {
         Ok(())
     }
 
-    pub fn finish(&mut self) -> anyhow::Result<()> {
-        if self.format == CheckFormat::Json {
-            self.out
-                .write_all(if self.started { b"\n]\n" } else { b"[]\n" })?;
+    /// Ends the output (closes a JSON array, writes a report) and gives
+    /// back the writer, flushed.
+    pub fn finish(mut self) -> anyhow::Result<W> {
+        match self.format {
+            CheckFormat::Json => {
+                self.out
+                    .write_all(if self.started { b"\n]\n" } else { b"[]\n" })?;
+            }
+            CheckFormat::Html => {
+                self.out
+                    .write_all(super::check_html::page(&self.report).as_bytes())?;
+            }
+            CheckFormat::Xlsx => {
+                let bytes = super::check_xlsx::workbook(&self.report)?;
+                self.out.write_all(&bytes)?;
+            }
+            CheckFormat::Text | CheckFormat::Jsonl => {}
         }
         self.out.flush()?;
-        Ok(())
+        Ok(self.out)
     }
 }
 
 /// A long line cut down to the span and some context on either side, with
 /// the span's offsets in the cut line.
-fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+pub(super) fn window(line: &str, start: usize, end: usize) -> (String, usize, usize) {
     const CONTEXT: usize = 40;
     let end = end.max(start);
     if line.chars().count() <= 2 * CONTEXT + 40 {

@@ -1,14 +1,17 @@
 //! The binary's one output layer: `--format table|tsv|csv|json|jsonl`,
 //! standard output and broken pipes, colour, files written whole, and the
-//! printing that several commands share ([`check`]: findings; [`report`]:
+//! printing that several commands share ([`check`]: findings, with their
+//! HTML and Excel reports in [`check_html`] and [`check_xlsx`]; [`report`]:
 //! import, glossary and memory summaries; [`progress`]: the import bar).
 
 pub mod check;
+pub mod check_html;
+pub mod check_xlsx;
 pub mod progress;
 pub mod report;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use serde::Serialize;
@@ -96,6 +99,64 @@ pub fn to_file_or_stdout(
             fill(&mut out)?;
             out.flush()?;
             Ok(())
+        }
+    }
+}
+
+/// Where a command's output goes: standard output, streamed, or `-o FILE`,
+/// kept in memory and written whole by [`Sink::commit`] (so that a failed
+/// run leaves no half-written file, and the old file, if any, as it was).
+pub enum Sink {
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    File { path: PathBuf, buf: Vec<u8> },
+}
+
+impl Sink {
+    /// `-o FILE`, or standard output when there is no FILE or it is `-`.
+    pub fn new(output: Option<&Path>) -> Sink {
+        match output {
+            Some(path) if path.as_os_str() != "-" => Sink::File {
+                path: path.to_path_buf(),
+                buf: Vec::new(),
+            },
+            _ => Sink::Stdout(stdout()),
+        }
+    }
+
+    pub fn is_file(&self) -> bool {
+        matches!(self, Sink::File { .. })
+    }
+
+    /// Writes the file whole, or flushes standard output.
+    pub fn commit(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout(mut out) => Ok(out.flush()?),
+            Sink::File { path, buf } => {
+                write_file(&path, |w| w.write_all(&buf).map_err(tifa::Error::output))
+            }
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(out) => out.write(data),
+            Sink::File { buf, .. } => buf.write(data),
+        }
+    }
+
+    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.write_all(data),
+            Sink::File { buf, .. } => buf.write_all(data),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.flush(),
+            Sink::File { .. } => Ok(()),
         }
     }
 }

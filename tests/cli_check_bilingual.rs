@@ -109,6 +109,22 @@ fn a_tmx_file_is_checked_as_pairs() {
         text.contains("the same Chinese is translated otherwise at line 5: \"…reached the age of 18, regardless"),
         "{text}"
     );
+    // In the HTML report they are grouped by what they check, with no
+    // "Preferred" rendering (they concern no concept).
+    let html = tifa(dir.path())
+        .args(["check", "--format", "html", "qa.tmx"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(html.stdout).unwrap();
+    for heading in [
+        "Numbers one side lacks",
+        "Inconsistent translations",
+        "Untranslated Chinese",
+    ] {
+        assert!(html.contains(heading), "{heading}: {html}");
+    }
+    assert!(html.contains("<mark>16</mark>"), "{html}");
+    assert!(!html.contains("<dt>Preferred</dt>"), "{html}");
     // --fix rewrites text, not units.
     let out = tifa(dir.path())
         .args(["check", "--fix", "qa.tmx"])

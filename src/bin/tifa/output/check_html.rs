@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
+use tifa::check::Finding;
 use tifa::Lang;
 
 use super::check::{window, Entry, Report};
@@ -87,11 +88,21 @@ pub fn page(report: &Report) -> String {
         for e in &report.entries {
             *totals.entry(e.finding.kind).or_default() += 1;
         }
+        let concepts = groups
+            .iter()
+            .filter(|g| !g[0].finding.concept.is_empty())
+            .count();
+        let others = groups.len() - concepts;
         let _ = write!(
             html,
-            "<p class=\"totals\">{} in {}:",
+            "<p class=\"totals\">{} in {}{}:",
             plural(report.entries.len(), "finding"),
-            plural(groups.len(), "concept")
+            plural(concepts, "concept"),
+            if others > 0 {
+                format!(" and {}", plural(others, "bilingual check"))
+            } else {
+                String::new()
+            }
         );
         for (kind, n) in &totals {
             let code = escape(kind.code());
@@ -104,10 +115,9 @@ pub fn page(report: &Report) -> String {
                 let f = &group[0].finding;
                 let _ = writeln!(
                     html,
-                    "<li><a href=\"#c{}\"><span lang=\"zh\">{}</span> → {}</a> <span class=\"count\">({})</span></li>",
+                    "<li><a href=\"#c{}\">{}</a> <span class=\"count\">({})</span></li>",
                     i + 1,
-                    escape(&f.zh),
-                    escape(&f.preferred),
+                    title(f),
                     group.len()
                 );
             }
@@ -123,13 +133,39 @@ pub fn page(report: &Report) -> String {
     html
 }
 
-/// The entries grouped by concept, the groups in the order their concepts
-/// are first found.
+/// A group's title as HTML: the concept's Chinese term and preferred
+/// rendering, or for the bilingual checks that concern no concept, what
+/// they check.
+fn title(f: &Finding) -> String {
+    if f.concept.is_empty() {
+        let what = match f.kind.code() {
+            "number" => "Numbers one side lacks",
+            "untranslated" => "Untranslated Chinese",
+            "inconsistent" => "Inconsistent translations",
+            other => other,
+        };
+        return escape(what);
+    }
+    format!(
+        "<span lang=\"zh\">{}</span> → {}",
+        escape(&f.zh),
+        escape(&f.preferred)
+    )
+}
+
+/// The entries grouped by concept (findings of no concept by their kind),
+/// the groups in the order they are first found.
 fn groups(entries: &[Entry]) -> Vec<Vec<&Entry>> {
-    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut at: HashMap<(&str, &str), usize> = HashMap::new();
     let mut groups: Vec<Vec<&Entry>> = Vec::new();
     for e in entries {
-        let i = *at.entry(e.finding.concept.as_str()).or_insert_with(|| {
+        let f = &e.finding;
+        let key = if f.concept.is_empty() {
+            ("", f.kind.code())
+        } else {
+            (f.concept.as_str(), "")
+        };
+        let i = *at.entry(key).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });
@@ -144,11 +180,10 @@ fn section(html: &mut String, number: usize, group: &[&Entry]) {
     let first = &group[0].finding;
     let _ = write!(
         html,
-        "<section class=\"concept\" id=\"c{number}\">\n<h2><span lang=\"zh\">{}</span> → {} \
+        "<section class=\"concept\" id=\"c{number}\">\n<h2>{} \
          <span class=\"concept-id\">{}</span> <span class=\"count\">({})</span></h2>\n\
          <ol class=\"findings\">\n",
-        escape(&first.zh),
-        escape(&first.preferred),
+        title(first),
         escape(&first.concept),
         plural(group.len(), "finding")
     );
@@ -190,12 +225,14 @@ fn finding(html: &mut String, e: &Entry) {
     );
 
     html.push_str("<dl>\n");
-    let _ = writeln!(
-        html,
-        "<dt>Preferred</dt><dd><strong>{}</strong> <span lang=\"zh\">({})</span></dd>",
-        escape(&f.preferred),
-        escape(&f.zh)
-    );
+    if !f.preferred.is_empty() {
+        let _ = writeln!(
+            html,
+            "<dt>Preferred</dt><dd><strong>{}</strong> <span lang=\"zh\">({})</span></dd>",
+            escape(&f.preferred),
+            escape(&f.zh)
+        );
+    }
     if let Some(like) = &f.like {
         let score = f.score.map_or(String::new(), |s| format!(", score {s:.2}"));
         let _ = writeln!(html, "<dt>Looks like</dt><dd>{}{score}</dd>", escape(like));

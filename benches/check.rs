@@ -63,6 +63,7 @@ fn glossary(reports: &str) -> Vec<Concept> {
             en,
             note: String::new(),
             sources: vec![],
+            case_sensitive: false,
         });
     }
     concepts

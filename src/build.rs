@@ -84,6 +84,8 @@ pub struct CheckCounts {
     pub misspelled: usize,
     pub missing: usize,
     pub nonstandard: usize,
+    /// Renderings with a capital lowered.
+    pub case: usize,
     /// Bilingual QA: numbers, untranslated Chinese, inconsistent
     /// translations.
     pub bilingual: usize,
@@ -108,6 +110,7 @@ pub fn check_counts(store: &Store) -> Result<Option<CheckCounts>> {
             Kind::Misspelled => counts.misspelled += 1,
             Kind::Missing => counts.missing += 1,
             Kind::Nonstandard => counts.nonstandard += 1,
+            Kind::Case => counts.case += 1,
             Kind::Number | Kind::Untranslated | Kind::Inconsistent => counts.bilingual += 1,
         }
         sentences.insert(m.text);

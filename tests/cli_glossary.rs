@@ -232,8 +232,25 @@ fn exports_import_back_as_the_same_glossary() {
             dir.path(),
             &["--db", &db, "glossary", "export", "--format", "csv"],
         );
+        // TBX has no data category for the `case` column (the last one):
+        // it is compared without it.
+        let without_case = |csv: &str| -> Vec<String> {
+            csv.lines()
+                .map(|l| {
+                    l.strip_suffix(",strict")
+                        .or_else(|| l.strip_suffix(",case"))
+                        .or_else(|| l.strip_suffix(','))
+                        .unwrap_or(l)
+                        .to_string()
+                })
+                .collect()
+        };
         assert!(
-            again == original,
+            if format == "csv" {
+                again == original
+            } else {
+                without_case(&again) == without_case(&original)
+            },
             "{format} export did not import back as the same glossary"
         );
         // Importing the same file again changes nothing.
@@ -290,7 +307,7 @@ fn export_formats_have_the_shape_cat_tools_expect() {
     );
     let bytes = std::fs::read(dir.path().join("excel.csv")).unwrap();
     assert!(bytes.starts_with(
-        b"\xEF\xBB\xBFzh,en,admitted,superseded,deprecated,category,note,sources,id\n"
+        b"\xEF\xBB\xBFzh,en,admitted,superseded,deprecated,category,note,sources,id,case\n"
     ));
 
     let martif = stdout_of(dir.path(), &["glossary", "export", "--format", "tbx"]);

@@ -156,7 +156,8 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// `text` with every deprecated or superseded rendering of `findings`
-/// replaced, where that keeps the sentence grammatical.
+/// replaced, where that keeps the sentence grammatical, and every rendering
+/// with a capital lowered ([`Kind::Case`]) given its capitals back.
 pub fn fix(text: &str, findings: &[Finding]) -> Fixed {
     let mut out = String::with_capacity(text.len());
     let mut changes = Vec::new();
@@ -164,14 +165,24 @@ pub fn fix(text: &str, findings: &[Finding]) -> Fixed {
     let mut last = 0;
     let mut fixes: Vec<&Finding> = findings
         .iter()
-        .filter(|f| matches!(f.kind, Kind::Deprecated | Kind::Superseded) && f.side == Lang::En)
+        .filter(|f| {
+            matches!(f.kind, Kind::Deprecated | Kind::Superseded | Kind::Case) && f.side == Lang::En
+        })
         .collect();
     fixes.sort_by_key(|f| f.start);
     for f in fixes {
         if f.start < last || f.end > text.len() || f.preferred.is_empty() {
             continue;
         }
-        let plan = match plan(text, f) {
+        let planned = match (&f.kind, &f.like) {
+            (Kind::Case, Some(right)) => Ok(Plan {
+                article: None,
+                replacement: right.clone(),
+            }),
+            (Kind::Case, None) => continue,
+            _ => plan(text, f),
+        };
+        let plan = match planned {
             Ok(plan) => plan,
             Err(reason) => {
                 skipped.push(Skipped {

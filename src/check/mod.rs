@@ -41,6 +41,9 @@ pub enum Kind {
     /// A significant number of one side of a pair (2024, 15%, 1.2 billion,
     /// 十五) that the other side does not have.
     Number,
+    /// A rendering of a concept whose case matters, written with a capital
+    /// lowered ("the two upholds", "party committee").
+    Case,
     /// Chinese left in the English side of a pair, or a Chinese sentence
     /// with no English in a file that translates the others.
     Untranslated,
@@ -57,6 +60,7 @@ impl Kind {
             Kind::Misspelled => "misspelled",
             Kind::Nonstandard => "nonstandard",
             Kind::Missing => "missing",
+            Kind::Case => "case",
             Kind::Number => "number",
             Kind::Untranslated => "untranslated",
             Kind::Inconsistent => "inconsistent",
@@ -107,6 +111,20 @@ pub struct CheckOptions {
     /// The lowest score of a near rendering that is reported; above 1, none
     /// are.
     pub min_score: f64,
+    /// Whether the case of concepts that ask for it is checked.
+    pub case: CaseRule,
+}
+
+/// How the case of renderings is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CaseRule {
+    /// A concept whose case matters ([`Concept::case_sensitive`]) must keep
+    /// the glossary's capitals; extra capitals (a headline, a sentence
+    /// start) are never a finding.
+    #[default]
+    Strict,
+    /// Case is never a finding.
+    Ignore,
 }
 
 impl Default for CheckOptions {
@@ -114,6 +132,7 @@ impl Default for CheckOptions {
         CheckOptions {
             as_of: PartialDate::today(),
             min_score: near::DEFAULT_MIN_SCORE,
+            case: CaseRule::Strict,
         }
     }
 }
@@ -245,6 +264,27 @@ fn check_english_part(
                     f.message = format!("{:?} → {:?} ({}; {when})", f.found, f.preferred, f.zh);
                 }
                 out.push(f);
+            } else if checker.options.case == CaseRule::Strict
+                && matcher.concepts()[m.concept].case_sensitive
+            {
+                let found = &text[at + m.start..at + m.end];
+                if let Some(right) = recased(found, &term.text) {
+                    let mut f = finding(
+                        matcher,
+                        Kind::Case,
+                        Lang::En,
+                        text,
+                        m.concept,
+                        at + m.start,
+                        at + m.end,
+                    );
+                    f.message = format!(
+                        "{found:?} → {right:?}: the glossary writes {:?} with capitals ({})",
+                        term.text, f.zh
+                    );
+                    f.like = Some(right);
+                    out.push(f);
+                }
             }
         }
         taken.clear();
@@ -305,6 +345,51 @@ fn check_english_part(
     }
     out.sort_by_key(|f| f.start);
     out
+}
+
+/// `found` with the capitals of `form` restored, when it lowers any:
+/// "the two upholds" for "the Two Upholds" is "the Two Upholds", "party
+/// committees" for "Party committee" is "Party committees". The letters
+/// of `found` are matched to a run of the letters of `form` ignoring case
+/// (a text may leave out an article or add a plural); a capital `form`
+/// does not have (a sentence start, a headline) is kept. `None` when no
+/// capital was lowered or the letters do not line up.
+fn recased(found: &str, form: &str) -> Option<String> {
+    let form: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    let lower = |c: &char| c.to_lowercase().next().unwrap_or(*c);
+    let want: Vec<char> = form.iter().map(lower).collect();
+    let have: Vec<char> = found
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| lower(&c))
+        .collect();
+    if have.is_empty() {
+        return None;
+    }
+    // Where the found letters start in the form's, allowing the text to
+    // add letters at the end (a plural, a possessive).
+    let offset = (0..want.len()).find(|&k| {
+        let n = (want.len() - k).min(have.len());
+        n * 2 > want.len() - k && want[k..k + n] == have[..n]
+    })?;
+    let mut out = String::with_capacity(found.len());
+    let mut changed = false;
+    let mut i = offset;
+    for c in found.chars() {
+        if c.is_alphabetic() {
+            match form.get(i) {
+                Some(f) if f.is_uppercase() && c.is_lowercase() => {
+                    out.extend(c.to_uppercase());
+                    changed = true;
+                }
+                _ => out.push(c),
+            }
+            i += 1;
+        } else {
+            out.push(c);
+        }
+    }
+    changed.then_some(out)
 }
 
 /// The English term a match is of.
@@ -752,6 +837,73 @@ mod tests {
                 .collect();
             assert_eq!(&missing, want, "{zh} / {en}");
         }
+    }
+
+    #[test]
+    fn capitals_lowered_are_restored() {
+        // (found, glossary form, the found text with its capitals back)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "the two upholds",
+                "the Two Upholds",
+                Some("the Two Upholds"),
+            ),
+            ("two upholds", "the Two Upholds", Some("Two Upholds")),
+            (
+                "party committees",
+                "Party committee",
+                Some("Party committees"),
+            ),
+            (
+                "party’s overall leadership",
+                "the Party's overall leadership",
+                Some("Party’s overall leadership"),
+            ),
+            ("party-building", "Party building", Some("Party-building")),
+            // Extra capitals are not a fault: a sentence start, a headline.
+            ("The Two Upholds", "the Two Upholds", None),
+            ("PARTY BUILDING", "Party building", None),
+            ("Party Building", "Party building", None),
+            ("Party committee", "Party committee", None),
+            // Letters that do not line up are left alone.
+            ("party", "Party committee", None),
+        ];
+        for (found, form, want) in cases {
+            assert_eq!(recased(found, form).as_deref(), *want, "{found} / {form}");
+        }
+    }
+
+    #[test]
+    fn case_is_checked_for_concepts_that_ask() {
+        let mut concepts = test_glossary();
+        for c in &mut concepts {
+            c.case_sensitive = c.id == "two-upholds";
+        }
+        concepts.push(crate::glossary::test_concept(
+            "reform-opening",
+            "改革开放",
+            &[("Reform and Opening Up", Status::Preferred)],
+        ));
+        let m = Checker::new(concepts.clone(), CheckOptions::default()).unwrap();
+        let text = "We uphold the two upholds. THE TWO UPHOLDS. The Two Upholds stand. reform and opening up";
+        let f = check_english(&m, text).unwrap();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].kind, Kind::Case);
+        assert_eq!(f[0].found, "two upholds");
+        assert_eq!(f[0].like.as_deref(), Some("Two Upholds"));
+        assert_eq!(
+            fix(text, &f).text,
+            text.replacen("two upholds", "Two Upholds", 1)
+        );
+        let ignore = Checker::new(
+            concepts,
+            CheckOptions {
+                case: CaseRule::Ignore,
+                ..CheckOptions::default()
+            },
+        )
+        .unwrap();
+        assert!(check_english(&ignore, text).unwrap().is_empty());
     }
 
     #[test]

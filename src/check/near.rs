@@ -668,6 +668,7 @@ mod tests {
             en: terms.iter().map(|&(t, s)| Term::new(t, s)).collect(),
             note: String::new(),
             sources: Vec::new(),
+            case_sensitive: false,
         }
     }
 

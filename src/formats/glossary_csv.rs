@@ -31,7 +31,7 @@ use crate::glossary::{slug, Concept, Entry, Kind, Source, Status, Term};
 use crate::{Error, Problem, Result};
 
 /// The concept columns, as tifa names them.
-pub const COLUMNS: [&str; 9] = [
+pub const COLUMNS: [&str; 10] = [
     "id",
     "category",
     "zh",
@@ -41,6 +41,7 @@ pub const COLUMNS: [&str; 9] = [
     "deprecated",
     "note",
     "sources",
+    "case",
 ];
 
 /// The separator between several terms or sources in one cell.
@@ -307,6 +308,17 @@ fn concept_row(
         "" => "uncategorized".to_string(),
         c => c.to_string(),
     };
+    let case_sensitive = match cell("case").trim() {
+        "" => false,
+        c if c.eq_ignore_ascii_case("strict") => true,
+        other => {
+            problems.push(Problem::fatal(
+                line,
+                format!("the case column is \"strict\" (the case of the renderings matters) or empty, not {other:?}"),
+            ));
+            false
+        }
+    };
     Entry {
         line,
         concept: Concept {
@@ -316,6 +328,7 @@ fn concept_row(
             en,
             note: cell("note").to_string(),
             sources: concept_sources,
+            case_sensitive,
         },
     }
 }
@@ -540,7 +553,7 @@ pub fn parse_citation(s: &str) -> Option<Source> {
 /// How an exported CSV is laid out: the columns in the order tifa writes
 /// them (Chinese and English first, so that spreadsheet users and CAT tools
 /// see the term pair at once).
-pub const EXPORT_COLUMNS: [&str; 9] = [
+pub const EXPORT_COLUMNS: [&str; 10] = [
     "zh",
     "en",
     "admitted",
@@ -550,6 +563,7 @@ pub const EXPORT_COLUMNS: [&str; 9] = [
     "note",
     "sources",
     "id",
+    "case",
 ];
 
 /// Writes concepts as CSV (RFC 4180) with a header row; sources as full
@@ -581,6 +595,7 @@ pub fn write(out: &mut dyn Write, concepts: &[Concept], bom: bool) -> Result<()>
             &c.note,
             &sources.join(LIST_SEPARATOR),
             &c.id,
+            if c.case_sensitive { "strict" } else { "" },
         ])
         .map_err(csv_err)?;
     }

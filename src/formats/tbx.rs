@@ -498,6 +498,8 @@ fn finish(p: Pending, problems: &mut Vec<Problem>) -> Entry {
         en,
         note: p.note,
         sources: p.sources,
+        // TBX has no data category for it; it stays in tifa's CSV.
+        case_sensitive: false,
     };
     let concept = if concept.id.is_empty() {
         Concept {

@@ -62,6 +62,9 @@ pub fn merge(stored: &Concept, incoming: &Concept) -> (Concept, Vec<String>) {
         };
     }
     merge_sources(&mut out.sources, &incoming.sources);
+    // A file that says the case matters turns it on; one that cannot say
+    // (TBX, a spreadsheet without the column) does not turn it off.
+    out.case_sensitive |= incoming.case_sensitive;
     let preferred_in = incoming.preferred();
     let new_preferred =
         !preferred_in.is_empty() && term_key(preferred_in) != term_key(stored.preferred());

@@ -230,6 +230,9 @@ pub struct Concept {
     pub en: Vec<Term>,
     pub note: String,
     pub sources: Vec<Source>,
+    /// Whether the case of its renderings matters: a capital the glossary
+    /// writes ("the Two Upholds", "Party committee") must not be lowered.
+    pub case_sensitive: bool,
 }
 
 impl Concept {
@@ -423,6 +426,7 @@ pub(crate) fn test_concept(id: &str, zh: &str, terms: &[(&str, Status)]) -> Conc
         en: terms.iter().map(|(t, s)| Term::new(*t, *s)).collect(),
         note: String::new(),
         sources: vec![],
+        case_sensitive: false,
     }
 }
 

@@ -422,6 +422,13 @@ fn apply(store: &mut Store, files: &[PathBuf], read: Read, options: &Options) ->
             };
             if s.origin == origin && s.concept.id == entry.concept.id {
                 keep_what_is_known(&mut entry.concept, &s.concept);
+                if matches!(
+                    GlossaryFormat::from_path(&path),
+                    GlossaryFormat::Tbx | GlossaryFormat::Tbx3
+                ) {
+                    // TBX cannot say whether the case matters.
+                    entry.concept.case_sensitive |= s.concept.case_sensitive;
+                }
                 kept.push((path, entry));
                 continue;
             }

@@ -103,7 +103,7 @@ pub(super) fn load_concepts(conn: &Connection) -> Result<Vec<StoredConcept>> {
         }
     }
     let mut stmt = conn
-        .prepare("SELECT id, name, category, note, origin FROM concept ORDER BY category, name")?;
+        .prepare("SELECT id, name, category, note, origin, case_sensitive FROM concept ORDER BY category, name")?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -111,11 +111,12 @@ pub(super) fn load_concepts(conn: &Connection) -> Result<Vec<StoredConcept>> {
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
             r.get::<_, String>(4)?,
+            r.get::<_, bool>(5)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (id, name, category, note, origin) = row?;
+        let (id, name, category, note, origin, case_sensitive) = row?;
         let (zh, en) = terms.remove(&id).unwrap_or_default();
         out.push(StoredConcept {
             concept: Concept {
@@ -125,6 +126,7 @@ pub(super) fn load_concepts(conn: &Connection) -> Result<Vec<StoredConcept>> {
                 en,
                 note,
                 sources: sources.remove(&id).unwrap_or_default(),
+                case_sensitive,
             },
             origin,
         });

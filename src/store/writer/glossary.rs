@@ -103,9 +103,9 @@ impl Writer<'_> {
     fn insert_concept(&mut self, c: &Concept, origin: &str) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO concept (name, category, note, origin, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO concept (name, category, note, origin, updated_at, case_sensitive) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![c.id, c.category, c.note, origin, self.now])?;
+            .execute(params![c.id, c.category, c.note, origin, self.now, c.case_sensitive])?;
         let concept = self.tx.last_insert_rowid();
         let mut position = 0i64;
         for (i, zh) in c.zh.iter().enumerate() {

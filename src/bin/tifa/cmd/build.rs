@@ -117,11 +117,11 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
             c.misspelled,
             c.nonstandard,
             c.missing,
-            if c.bilingual > 0 {
-                format!(", {} bilingual QA findings", c.bilingual)
-            } else {
-                String::new()
-            },
+            [(c.case, "with a capital lowered"), (c.bilingual, "bilingual QA findings")]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!(", {n} {what}"))
+                .collect::<String>(),
             c.sentences
         )?;
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use tifa::check::ignore::Ignore;
 use tifa::check::input::{check_file, fix_file, AsOf, Checked};
-use tifa::check::{check_memory, CheckOptions, Checker, Finding};
+use tifa::check::{check_memory, CaseRule, CheckOptions, Checker, Finding};
 use tifa::date::PartialDate;
 use tifa::formats::pairs::ColumnLangs;
 use tifa::formats::Positions;
@@ -103,6 +103,18 @@ pub struct Args {
     /// `--min-score 1.01` turns them off
     #[arg(long, value_name = "SCORE", default_value_t = tifa::check::near::DEFAULT_MIN_SCORE, value_parser = parse_score)]
     min_score: f64,
+
+    /// Case: strict reports a rendering of a concept whose case matters
+    /// (the glossary's `case` column) written with a capital lowered ("the
+    /// two upholds", "party committee"); ignore never does
+    #[arg(long, value_enum, default_value = "strict")]
+    case: CaseChoice,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum CaseChoice {
+    Strict,
+    Ignore,
 }
 
 fn parse_score(s: &str) -> Result<f64, String> {
@@ -161,6 +173,10 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         CheckOptions {
             as_of: date,
             min_score: args.min_score,
+            case: match args.case {
+                CaseChoice::Strict => CaseRule::Strict,
+                CaseChoice::Ignore => CaseRule::Ignore,
+            },
         },
     )?;
     let mut out = Printer::new(sink, args.format, color);

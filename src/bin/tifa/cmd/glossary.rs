@@ -133,6 +133,10 @@ struct AddArgs {
     /// Usage, capitalisation, article; where sources disagree
     #[arg(long)]
     note: Option<String>,
+    /// The case of the renderings matters: `tifa check` reports one written
+    /// with a capital lowered ("the two upholds" for "the Two Upholds")
+    #[arg(long)]
+    case_sensitive: bool,
     /// The concept's id [default: made from the English rendering]
     #[arg(long, required_if_eq("update", "true"))]
     id: Option<String>,
@@ -377,6 +381,7 @@ fn run_add(args: AddArgs, db: &Path) -> anyhow::Result<Outcome> {
             c.category = args.category.unwrap_or_else(|| "uncategorized".into());
             c.note = args.note.unwrap_or_default();
             c.sources = sources;
+            c.case_sensitive |= args.case_sensitive;
             c
         }
         (None, false) => Concept {
@@ -386,6 +391,7 @@ fn run_add(args: AddArgs, db: &Path) -> anyhow::Result<Outcome> {
             en,
             note: args.note.unwrap_or_default(),
             sources,
+            case_sensitive: args.case_sensitive,
         },
     };
     let outcome = import::add_concepts(

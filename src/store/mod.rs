@@ -80,6 +80,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_renderings_in_time",
         include_str!("migrations/0008_renderings_in_time.sql"),
     ),
+    (
+        "0009_concept_case",
+        include_str!("migrations/0009_concept_case.sql"),
+    ),
 ];
 
 pub struct Store {

@@ -1,0 +1,1 @@
+ALTER TABLE concept ADD COLUMN case_sensitive INTEGER NOT NULL DEFAULT 0;

@@ -103,7 +103,8 @@ pub struct Args {
 
     /// An ignore file of accepted findings (concept:ID, FILE:LINE or an
     /// exact phrase per line); a `.tifaignore` next to a checked file is
-    /// read as well. Accepted findings are counted, not shown
+    /// read as well. Accepted findings are counted, not shown. With
+    /// --memory, FILE:LINE is a document's path and paragraph
     #[arg(long, value_name = "FILE")]
     ignore: Vec<PathBuf>,
 

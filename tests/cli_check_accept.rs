@@ -252,3 +252,36 @@ fn ids_stay_the_same_in_a_rebuilt_memory() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(findings(first.path(), &[]), a);
 }
+
+#[test]
+fn acceptances_survive_tifa_build_and_leave_its_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    common::copy_dir(&common::root().join("glossary"), &d.join("glossary"));
+    std::fs::create_dir(d.join("tm")).unwrap();
+    std::fs::copy(report(REPORT), d.join("tm/report.txt")).unwrap();
+    let build = || {
+        let (code, out, err) = run(d, &["build", "--no-out"]);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let out = build();
+    assert!(out.contains("check: 1 deprecated renderings"), "{out}");
+    let found = findings(d, &[]);
+    let id = id_of(&found, "comprehensively and strictly governing the party").to_string();
+    let (code, _, err) = run(d, &["check", "--memory", "--accept", &id]);
+    assert_eq!(code, 0, "{err}");
+
+    // The report taken out of tm/ and put back: its sentences are stored
+    // anew, under other row ids. The acceptance still holds.
+    std::fs::rename(d.join("tm/report.txt"), d.join("report.txt")).unwrap();
+    build();
+    std::fs::rename(d.join("report.txt"), d.join("tm/report.txt")).unwrap();
+    let out = build();
+    assert!(out.contains("check: 0 deprecated renderings"), "{out}");
+    let again = findings(d, &[]);
+    assert!(again.iter().all(|f| f.1 != id), "{again:?}");
+    assert_eq!(again.len(), found.len() - 1);
+    let (_, out, _) = run(d, &["check", "--memory", "--accepted"]);
+    assert!(out.starts_with(&id), "{out}");
+}

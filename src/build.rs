@@ -93,8 +93,9 @@ pub struct CheckCounts {
     pub sentences: usize,
 }
 
-/// Checks the memory against the glossary; `None` when the glossary is
-/// empty.
+/// Checks the memory against the glossary, leaving out the findings
+/// accepted with `check --memory --accept` (as `tifa check --memory` does);
+/// `None` when the glossary is empty.
 pub fn check_counts(store: &Store) -> Result<Option<CheckCounts>> {
     let concepts: Vec<Concept> = store.concepts()?.into_iter().map(|s| s.concept).collect();
     if concepts.is_empty() {
@@ -103,7 +104,11 @@ pub fn check_counts(store: &Store) -> Result<Option<CheckCounts>> {
     let checker = Checker::new(concepts, CheckOptions::default())?;
     let mut counts = CheckCounts::default();
     let mut sentences = HashSet::new();
+    let accepted = store.accepted_ids()?;
     check_memory(store, &checker, |m| {
+        if accepted.contains(&m.id) {
+            return Ok(());
+        }
         match m.finding.kind {
             Kind::Deprecated => counts.deprecated += 1,
             Kind::Superseded => counts.superseded += 1,

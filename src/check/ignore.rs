@@ -5,6 +5,8 @@
 //! - `concept:ID` accepts every finding of that concept ("concept:two-upholds");
 //! - `FILE:LINE` accepts every finding on that line of that file (the file
 //!   as named on the command line, or its file name alone: "report.txt:12");
+//!   in the memory, every finding in that paragraph of the document stored
+//!   at that path (its places are path:paragraph.sentence);
 //! - anything else is an exact phrase: a finding whose text is that phrase
 //!   (case and spacing aside) is accepted ("harmony between man and
 //!   nature").

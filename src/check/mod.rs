@@ -2,8 +2,10 @@
 //! terms whose standard rendering is missing from the English side of a pair.
 //! Findings carry byte spans; turning them into lines and columns, or into
 //! colours, is the caller's business. [`input`] checks a file of any kind
-//! tifa reads; [`fix`] rewrites deprecated renderings.
+//! tifa reads; [`fix`] rewrites deprecated renderings; [`accepted`] names
+//! the memory's findings by stable ids and accepts them.
 
+pub mod accepted;
 pub mod bilingual;
 mod fix;
 pub mod ignore;
@@ -654,6 +656,8 @@ pub struct MemoryFinding {
     /// The text of the side the finding is on.
     pub text: String,
     pub finding: Finding,
+    /// The finding's stable id ([`accepted::finding_id`]).
+    pub id: String,
 }
 
 /// Checks every unit of the memory: English sentences as
@@ -688,6 +692,7 @@ pub fn check_memory(
                 paragraph: u.paragraph,
                 sentence: u.sentence,
                 more: u.more,
+                id: accepted::finding_id(&finding, &text),
                 text,
                 finding,
             })?;

@@ -7,12 +7,14 @@
 
 //!
 //! Rooms: [`writer`] (the write transaction: all writer state and every
-//! write), [`prepare`] (sentences made ready for the writer off the
+//! write), [`accepted`] (the accepted findings of `check --memory`, written
+//! in their own small transactions), [`prepare`] (sentences made ready for the writer off the
 //! database), [`memory`] and [`glossary`] and [`terms`] (typed read
 //! queries), [`index`] (the full-text index and word counts, and the
 //! queries through them), [`export`] (the export iteration), [`keys`] (the
 //! hashes sentences are found by).
 
+mod accepted;
 mod export;
 mod glossary;
 mod index;
@@ -26,6 +28,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension};
 
+pub use accepted::AcceptedFinding;
 pub use export::ExportFilter;
 pub use glossary::{GlossaryChanges, StoredConcept};
 pub use index::SentenceFilter;
@@ -83,6 +86,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0009_concept_case",
         include_str!("migrations/0009_concept_case.sql"),
+    ),
+    (
+        "0010_accepted_findings",
+        include_str!("migrations/0010_accepted_findings.sql"),
     ),
 ];
 

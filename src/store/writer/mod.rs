@@ -425,7 +425,8 @@ impl<'a> Writer<'a> {
     }
 }
 
-fn now_rfc3339() -> String {
+/// Now, in UTC, to the second (RFC 3339).
+pub(super) fn now_rfc3339() -> String {
     time::OffsetDateTime::now_utc()
         .replace_nanosecond(0)
         .ok()

@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use tifa::check::ignore::Ignore;
 use tifa::check::input::{check_file, fix_file, AsOf, Checked};
-use tifa::check::{check_memory, CaseRule, CheckOptions, Checker, Finding};
+use tifa::check::{accepted, check_memory, CaseRule, CheckOptions, Checker, Finding};
 use tifa::date::PartialDate;
 use tifa::formats::pairs::ColumnLangs;
 use tifa::formats::Positions;
+use tifa::store::Store;
 use tifa::Lang;
 
 use super::{open_glossary, open_memory, parse_lang, read_input};
@@ -34,6 +35,13 @@ use crate::Outcome;
 /// for 二〇二四年, 1.3 billion for 12亿), Chinese left in the English, a
 /// Chinese unit with no English, and one sentence translated two ways
 /// (inconsistent). --memory checks the stored memory instead.
+///
+/// Each finding of the memory has a stable id, shown in brackets after its
+/// place (`report.txt:3.1 [a1b2c3d4e5f6]`, an `id` field in JSON). A
+/// finding reviewed and let stand is accepted with `--memory --accept ID`
+/// (kept in the database, across rebuilds of the memory); later checks
+/// leave it out and count it on standard error. `--accepted` lists the
+/// acceptances, `--unaccept ID` undoes one.
 ///
 /// Output is like a compiler's: path:line:col, the line and a caret under
 /// the span; or JSON; or a report: one HTML page with the findings grouped
@@ -95,9 +103,34 @@ pub struct Args {
 
     /// An ignore file of accepted findings (concept:ID, FILE:LINE or an
     /// exact phrase per line); a `.tifaignore` next to a checked file is
-    /// read as well. Accepted findings are counted, not shown
+    /// read as well. Accepted findings are counted, not shown. With
+    /// --memory, FILE:LINE is a document's path and paragraph
     #[arg(long, value_name = "FILE")]
     ignore: Vec<PathBuf>,
+
+    /// With --memory: accept the finding ID (shown in brackets after its
+    /// place) and store it in the database; later checks leave it out.
+    /// Repeat for more: all are stored, or none if one is not a finding
+    #[arg(long, value_name = "ID", requires = "memory", conflicts_with_all = ["unaccept", "accepted"])]
+    accept: Vec<String>,
+
+    /// With --accept: a note kept with the accepted findings (why they stand)
+    #[arg(long, value_name = "TEXT", requires = "accept")]
+    note: Option<String>,
+
+    /// With --memory: undo the acceptance of the finding ID (repeat for more)
+    #[arg(
+        long,
+        value_name = "ID",
+        requires = "memory",
+        conflicts_with = "accepted"
+    )]
+    unaccept: Vec<String>,
+
+    /// With --memory: list the accepted findings (id, kind, text found,
+    /// place, date, note) as text, json or jsonl
+    #[arg(long, requires = "memory")]
+    accepted: bool,
 
     /// The lowest score (0 to 1) of a near rendering that is reported;
     /// `--min-score 1.01` turns them off
@@ -152,11 +185,29 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         ColorChoice::Auto if sink.is_file() => false,
         choice => choice.enabled(),
     };
-    let store = if args.memory {
+    let mut store = if args.memory {
         open_memory(db)?
     } else {
         open_glossary(db)?
     };
+    if args.accepted {
+        list_accepted(&store, args.format, sink)?;
+        return Ok(Outcome::Success);
+    }
+    if !args.unaccept.is_empty() {
+        let ids = ids_of(&args.unaccept);
+        let removed = store.unaccept(&ids)?;
+        let mut sink = sink;
+        for a in &removed {
+            writeln!(
+                sink,
+                "unaccepted {}: {} {:?} at {}",
+                a.id, a.kind, a.found, a.place
+            )?;
+        }
+        sink.commit()?;
+        return Ok(Outcome::Success);
+    }
     let concepts: Vec<_> = store.concepts()?.into_iter().map(|s| s.concept).collect();
     if concepts.is_empty() {
         anyhow::bail!(
@@ -179,12 +230,39 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
             },
         },
     )?;
+    if !args.accept.is_empty() {
+        let ids = ids_of(&args.accept);
+        let note = args.note.as_deref().unwrap_or("");
+        let stored = accepted::accept(&mut store, &checker, &ids, note)?;
+        let mut sink = sink;
+        for a in &stored {
+            writeln!(
+                sink,
+                "accepted {}: {} {:?} at {}",
+                a.id, a.kind, a.found, a.place
+            )?;
+        }
+        sink.commit()?;
+        return Ok(Outcome::Success);
+    }
     let mut out = Printer::new(sink, args.format, color);
 
     if args.memory {
+        // The memory has no file beside it: only --ignore files apply, a
+        // FILE:LINE entry naming a document's path and paragraph.
+        let ignore = read_ignores(&args.ignore)?;
+        let stored = store.accepted_ids()?;
         out.checked(&format!("the memory in {}", db.display()));
-        let mut count = 0usize;
+        let (mut count, mut by_store, mut by_file) = (0usize, 0usize, 0usize);
         check_memory(&store, &checker, |m| {
+            if stored.contains(&m.id) {
+                by_store += 1;
+                return Ok(());
+            }
+            if ignore.accepts(&m.path, m.paragraph, &m.finding) {
+                by_file += 1;
+                return Ok(());
+            }
             count += 1;
             let more = if m.more > 0 {
                 format!(" (and {} more places)", m.more)
@@ -192,10 +270,12 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
                 String::new()
             };
             let place = format!("{}:{}.{}{more}", m.path, m.paragraph, m.sentence);
-            out.finding(&place, None, &m.text, &m.finding)
+            out.memory_finding(&place, &m.id, &m.text, &m.finding)
                 .map_err(|e| tifa::Error::io("<standard output>", e))
         })?;
         out.finish()?.commit()?;
+        not_shown(by_store, "stored with --accept");
+        not_shown(by_file, "ignore files");
         return Ok(found_if(count > 0));
     }
 
@@ -255,12 +335,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         source: args.source_lang,
         target: args.target_lang,
     };
-    let mut given = Ignore::default();
-    for path in &args.ignore {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("reading the ignore file {}", path.display()))?;
-        given.add(path, &text)?;
-    }
+    let given = read_ignores(&args.ignore)?;
     let mut count = 0usize;
     let mut accepted = 0usize;
     for file in &args.files {
@@ -322,13 +397,67 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         }
     }
     out.finish()?.commit()?;
-    if accepted > 0 {
+    not_shown(accepted, "ignore files");
+    Ok(found_if(count > 0))
+}
+
+/// Tells standard error how many accepted findings were left out, and
+/// why.
+fn not_shown(n: usize, why: &str) {
+    if n > 0 {
         eprintln!(
-            "tifa: {accepted} accepted finding{} not shown (ignore files)",
-            if accepted == 1 { "" } else { "s" }
+            "tifa: {n} accepted finding{} not shown ({why})",
+            if n == 1 { "" } else { "s" }
         );
     }
-    Ok(found_if(count > 0))
+}
+
+/// Finding ids as given, trimmed and in lower case (as they are shown).
+fn ids_of(given: &[String]) -> Vec<String> {
+    given
+        .iter()
+        .map(|id| id.trim().to_ascii_lowercase())
+        .collect()
+}
+
+/// `--accepted`: the stored acceptances, one a line, or as JSON.
+fn list_accepted(store: &Store, format: CheckFormat, mut sink: output::Sink) -> anyhow::Result<()> {
+    let accepted = store.accepted_findings()?;
+    match format {
+        CheckFormat::Json => output::write_records(&mut sink, output::Format::Json, &accepted)?,
+        CheckFormat::Jsonl => output::write_records(&mut sink, output::Format::Jsonl, &accepted)?,
+        CheckFormat::Text => {
+            for a in &accepted {
+                let date = a.accepted_at.get(..10).unwrap_or(&a.accepted_at);
+                write!(
+                    sink,
+                    "{} {} {:?} at {}, accepted {date}",
+                    a.id, a.kind, a.found, a.place
+                )?;
+                if a.note.is_empty() {
+                    writeln!(sink)?;
+                } else {
+                    writeln!(sink, ": {}", a.note)?;
+                }
+            }
+        }
+        CheckFormat::Html | CheckFormat::Xlsx => {
+            anyhow::bail!("--accepted lists as text, json or jsonl, not as a report")
+        }
+    }
+    sink.commit()?;
+    Ok(())
+}
+
+/// The entries of the `--ignore` files.
+fn read_ignores(paths: &[PathBuf]) -> anyhow::Result<Ignore> {
+    let mut given = Ignore::default();
+    for path in paths {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the ignore file {}", path.display()))?;
+        given.add(path, &text)?;
+    }
+    Ok(given)
 }
 
 /// The entries of `--ignore` files and of the `.tifaignore` next to `file`.

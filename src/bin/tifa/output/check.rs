@@ -48,6 +48,9 @@ pub struct Report {
 #[derive(Serialize)]
 struct Record<'a> {
     place: &'a str,
+    /// The stable id of a finding of the memory.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
     #[serde(flatten)]
     finding: &'a Finding,
 }
@@ -88,7 +91,39 @@ impl<W: Write> Printer<W> {
         line: &str,
         f: &Finding,
     ) -> std::io::Result<()> {
+        self.write(place, None, side, line, f)
+    }
+
+    /// One finding of the memory with its stable id: after the place in
+    /// text and reports (`report.txt:3.1 [a1b2c3d4e5f6]`), an `id` field in
+    /// JSON.
+    pub fn memory_finding(
+        &mut self,
+        place: &str,
+        id: &str,
+        line: &str,
+        f: &Finding,
+    ) -> std::io::Result<()> {
+        match self.format {
+            CheckFormat::Json | CheckFormat::Jsonl => self.write(place, Some(id), None, line, f),
+            _ => self.write(&format!("{place} [{id}]"), None, None, line, f),
+        }
+    }
+
+    fn write(
+        &mut self,
+        place: &str,
+        id: Option<&str>,
+        side: Option<Lang>,
+        line: &str,
+        f: &Finding,
+    ) -> std::io::Result<()> {
         let out = &mut self.out;
+        let record = Record {
+            place,
+            id,
+            finding: f,
+        };
         match self.format {
             CheckFormat::Html | CheckFormat::Xlsx => {
                 let entries = &mut self.report.entries;
@@ -104,13 +139,13 @@ impl<W: Write> Printer<W> {
                 });
             }
             CheckFormat::Jsonl => {
-                serde_json::to_writer(&mut *out, &Record { place, finding: f })?;
+                serde_json::to_writer(&mut *out, &record)?;
                 writeln!(out)?;
             }
             CheckFormat::Json => {
                 out.write_all(if self.started { b",\n  " } else { b"[\n  " })?;
                 self.started = true;
-                serde_json::to_writer(&mut *out, &Record { place, finding: f })?;
+                serde_json::to_writer(&mut *out, &record)?;
             }
             CheckFormat::Text => {
                 let (bold, red, yellow, cyan, reset) = if self.color {

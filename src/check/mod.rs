@@ -293,6 +293,18 @@ fn check_english_part(
         taken.extend(matches.iter().map(|m| (m.start, m.end)));
         for miss in matcher.near_misses_in(paragraph, &stream, &matches, &mut memo) {
             taken.push((miss.start, miss.end));
+            let term = match miss.term {
+                TermRef::En(i) => matcher.concepts()[miss.concept].en.get(i as usize),
+                TermRef::Zh(_) => None,
+            };
+            if term.is_some_and(|t| {
+                !t.status.needs_replacing()
+                    && spelling_variants(&paragraph[miss.start..miss.end], &t.text)
+            }) {
+                // "people-centred philosophy" is the rendering in British
+                // spelling, not a typo of it.
+                continue;
+            }
             out.push(finding(
                 matcher,
                 Kind::Misspelled,
@@ -347,6 +359,51 @@ fn check_english_part(
     }
     out.sort_by_key(|f| f.start);
     out
+}
+
+/// Whether `a` and `b` are the same words but for British and American
+/// spelling (centred/centered, organisation/organization, labour/labor,
+/// defence/defense, programme/program, analyse/analyze), word by word.
+fn spelling_variants(a: &str, b: &str) -> bool {
+    fn american(word: &str) -> String {
+        let mut w = word.to_lowercase();
+        for (uk, us) in [
+            ("isation", "ization"),
+            ("ising", "izing"),
+            ("ised", "ized"),
+            ("ises", "izes"),
+            ("yse", "yze"),
+            ("ysing", "yzing"),
+            ("tred", "tered"),
+            ("tres", "ters"),
+            ("tring", "tering"),
+            ("ogramme", "ogram"),
+            ("fence", "fense"),
+            ("ouring", "oring"),
+            ("oured", "ored"),
+            ("ours", "ors"),
+            ("our", "or"),
+            ("ise", "ize"),
+            ("tre", "ter"),
+        ] {
+            // A stem of three letters at least for -our: "four" is not
+            // "for".
+            let least = if uk.starts_with("our") { 3 } else { 1 };
+            if let Some(stem) = w.strip_suffix(uk).filter(|s| s.chars().count() >= least) {
+                w = format!("{stem}{us}");
+                break;
+            }
+        }
+        w
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(american)
+            .collect()
+    };
+    let (x, y) = (words(a), words(b));
+    !x.is_empty() && x == y && a.to_lowercase() != b.to_lowercase()
 }
 
 /// `found` with the capitals of `form` restored, when it lowers any:
@@ -841,6 +898,34 @@ mod tests {
                 .map(|f| f.found)
                 .collect();
             assert_eq!(&missing, want, "{zh} / {en}");
+        }
+    }
+
+    #[test]
+    fn british_spelling_is_not_a_typo() {
+        for (a, b, same) in [
+            (
+                "people-centred philosophy",
+                "people-centered philosophy",
+                true,
+            ),
+            (
+                "people-centred development philosophy",
+                "people-centered development philosophy",
+                true,
+            ),
+            ("organisation", "organization", true),
+            ("labour unions", "labor unions", true),
+            ("national defence", "national defense", true),
+            ("Communist Paty of China", "Communist Party of China", false),
+            ("for consciousnesses", "Four Consciousnesses", false),
+            (
+                "people-centered philosophy",
+                "people-centered philosophy",
+                false,
+            ),
+        ] {
+            assert_eq!(spelling_variants(a, b), same, "{a} / {b}");
         }
     }
 

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use super::{Finding, Kind};
 use crate::lang::{is_cjk_punct, is_han};
 use crate::normalize;
-use crate::numbers::{mismatches, Mismatch, Value};
+use crate::numbers::Mismatch;
 use crate::Lang;
 
 fn plain(kind: Kind, side: Lang, text: &str, start: usize, end: usize, message: String) -> Finding {
@@ -30,8 +30,8 @@ fn plain(kind: Kind, side: Lang, text: &str, start: usize, end: usize, message: 
     }
 }
 
-/// The significant numbers of either side that the other side lacks
-/// ([`crate::numbers::mismatches`]), each a finding on its own side. A
+/// The significant numbers of either side that the other side lacks, each
+/// a finding on its own side. A
 /// number is judged by presence, not by count: a value the other side has
 /// at least once is not reported however often it repeats ("adopted on
 /// December 4, 1982 and promulgated on December 4, 1982" may well be
@@ -39,35 +39,32 @@ fn plain(kind: Kind, side: Lang, text: &str, start: usize, end: usize, message: 
 /// unmatched numbers too, the message names them: a changed number ("2023"
 /// for 二〇二四年) reads as one.
 pub fn numbers(zh: &str, en: &str) -> Vec<Finding> {
-    let values = |lang, text| -> Vec<Value> {
-        crate::numbers::numbers(lang, text)
-            .into_iter()
-            .map(|n| n.value)
-            .collect()
-    };
-    let (zh_values, en_values) = (values(Lang::Zh, zh), values(Lang::En, en));
-    let all: Vec<Mismatch> = mismatches(zh, en)
-        .into_iter()
-        .filter(|m| {
-            let other = match m.lang {
-                Lang::En => &zh_values,
-                Lang::Zh => &en_values,
-            };
-            !other.iter().any(|v| v.matches(m.value))
+    let sides = [
+        (Lang::En, en, crate::numbers::numbers(Lang::En, en)),
+        (Lang::Zh, zh, crate::numbers::numbers(Lang::Zh, zh)),
+    ];
+    // The significant numbers whose value the other side never has, English
+    // first, each side in text order (what [`crate::numbers::mismatches`] leaves
+    // once counts do not matter).
+    let all: Vec<Mismatch> = sides
+        .iter()
+        .enumerate()
+        .flat_map(|(side, (lang, text, found))| {
+            let other = &sides[1 - side].2;
+            found
+                .iter()
+                .filter(|n| !n.weak && !other.iter().any(|o| o.value.matches(n.value)))
+                .map(|n| Mismatch {
+                    lang: *lang,
+                    start: n.start,
+                    end: n.end,
+                    text: n.written(text).to_string(),
+                    value: n.value,
+                })
         })
         .collect();
     let listed = |lang: Lang| -> String {
-        let others: Vec<String> = all
-            .iter()
-            .filter(|m| m.lang == lang)
-            .map(|m| {
-                if m.text == m.value.to_string() {
-                    format!("{:?}", m.text)
-                } else {
-                    format!("{:?} ({})", m.text, m.value)
-                }
-            })
-            .collect();
+        let others: Vec<String> = all.iter().filter(|m| m.lang == lang).map(shown).collect();
         others.join(", ")
     };
     let (zh_left, en_left) = (listed(Lang::Zh), listed(Lang::En));
@@ -82,18 +79,23 @@ pub fn numbers(zh: &str, en: &str) -> Vec<Finding> {
                 Lang::En => (en, "Chinese", &zh_left),
                 Lang::Zh => (zh, "English", &en_left),
             };
-            let shown = if m.text == m.value.to_string() {
-                format!("{:?}", m.text)
-            } else {
-                format!("{:?} ({})", m.text, m.value)
-            };
-            let mut message = format!("{shown} is not in the {other}");
+            let mut message = format!("{} is not in the {other}", shown(m));
             if !other_left.is_empty() {
                 message.push_str(&format!("; the {other} has {other_left}"));
             }
             plain(Kind::Number, m.lang, text, m.start, m.end, message)
         })
         .collect()
+}
+
+/// A number as written, with its value when that reads otherwise:
+/// `"2023"`, `"十八" (18)`.
+fn shown(m: &Mismatch) -> String {
+    if m.text == m.value.to_string() {
+        format!("{:?}", m.text)
+    } else {
+        format!("{:?} ({})", m.text, m.value)
+    }
 }
 
 /// Runs of Chinese characters in the English side of a pair (with the
@@ -186,37 +188,51 @@ impl Consistency {
     pub fn see(&mut self, zh: &str, en: &str, place: &str) -> Vec<Finding> {
         let (zk, ek) = (normalize::key(zh), normalize::key(en));
         let mut out = Vec::new();
-        if long_enough(Lang::Zh, zh) && !ek.is_empty() {
-            match self.by_zh.get(&zk) {
-                Some((first, text, at)) if *first != ek => out.push(differing(
-                    Lang::En,
-                    en,
-                    text,
-                    format!("the same Chinese is translated otherwise at {at}"),
-                )),
-                Some(_) => {}
-                None => {
-                    self.by_zh
-                        .insert(zk.clone(), (ek.clone(), en.to_string(), place.to_string()));
-                }
-            }
+        if long_enough(Lang::Zh, zh) {
+            out.extend(compare(
+                &mut self.by_zh,
+                (&zk, &ek, en, place),
+                Lang::En,
+                "the same Chinese is translated otherwise",
+            ));
         }
-        if long_enough(Lang::En, en) && !zk.is_empty() {
-            match self.by_en.get(&ek) {
-                Some((first, text, at)) if *first != zk => out.push(differing(
-                    Lang::Zh,
-                    zh,
-                    text,
-                    format!("the same English translates other Chinese at {at}"),
-                )),
-                Some(_) => {}
-                None => {
-                    self.by_en
-                        .insert(ek, (zk, zh.to_string(), place.to_string()));
-                }
-            }
+        if long_enough(Lang::En, en) {
+            out.extend(compare(
+                &mut self.by_en,
+                (&ek, &zk, zh, place),
+                Lang::Zh,
+                "the same English translates other Chinese",
+            ));
         }
         out
+    }
+}
+
+/// One direction of [`Consistency::see`]: `seen` maps a sentence's key to
+/// the first translation seen (its key, text and place). A translation
+/// `(key, other_key, other, place)` whose sentence was seen with another
+/// translation is a finding on `side`, the other's; a sentence seen first is
+/// remembered.
+fn compare(
+    seen: &mut FxHashMap<String, (String, String, String)>,
+    (key, other_key, other, place): (&str, &str, &str, &str),
+    side: Lang,
+    message: &str,
+) -> Option<Finding> {
+    if other_key.is_empty() {
+        return None;
+    }
+    match seen.get(key) {
+        Some((first, text, at)) => {
+            (first != other_key).then(|| differing(side, other, text, format!("{message} at {at}")))
+        }
+        None => {
+            seen.insert(
+                key.to_string(),
+                (other_key.to_string(), other.to_string(), place.to_string()),
+            );
+            None
+        }
     }
 }
 

@@ -85,7 +85,6 @@ fn check_units<'a>(
     let mut rows = Vec::new();
     let mut consistency = Consistency::default();
     let mut any_pair = false;
-    let mut zh_only = Vec::new();
     for unit in units {
         let unit = unit?;
         let mut findings = match (&unit.zh, &unit.en) {
@@ -96,10 +95,7 @@ fn check_units<'a>(
                 found
             }
             (None, Some(en)) => check_english_at(checker, as_of, en)?,
-            (Some(zh), None) => {
-                zh_only.push(rows.len());
-                vec![bilingual::no_english(zh)]
-            }
+            (Some(zh), None) => vec![bilingual::no_english(zh)],
             (None, None) => Vec::new(),
         };
         if !findings.is_empty() {
@@ -114,17 +110,9 @@ fn check_units<'a>(
     }
     if !any_pair {
         // A Chinese file, or Chinese and English units apart: nothing
-        // says a Chinese unit should have had English.
-        let mut at = zh_only.into_iter().peekable();
-        let mut index = 0;
-        rows.retain(|_| {
-            let drop = at.peek() == Some(&index);
-            if drop {
-                at.next();
-            }
-            index += 1;
-            !drop
-        });
+        // says a Chinese unit should have had English (and `no_english` is
+        // all the row of such a unit holds).
+        rows.retain(|r| r.en.is_some());
     }
     Ok(Checked::Pairs { rows })
 }

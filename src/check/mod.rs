@@ -1,5 +1,7 @@
-//! Checking renderings: deprecated terms, misspelled terms, and Chinese
-//! terms whose standard rendering is missing from the English side of a pair.
+//! Checking renderings: deprecated terms, misspelled terms, near
+//! renderings, lowered capitals, and Chinese terms whose standard rendering
+//! is missing from the English side of a pair; [`bilingual`] adds the QA of
+//! pairs (numbers, untranslated Chinese, inconsistent translations).
 //! Findings carry byte spans; turning them into lines and columns, or into
 //! colours, is the caller's business. [`input`] checks a file of any kind
 //! tifa reads; [`fix`] rewrites deprecated renderings; [`accepted`] names
@@ -293,11 +295,7 @@ fn check_english_part(
         taken.extend(matches.iter().map(|m| (m.start, m.end)));
         for miss in matcher.near_misses_in(paragraph, &stream, &matches, &mut memo) {
             taken.push((miss.start, miss.end));
-            let term = match miss.term {
-                TermRef::En(i) => matcher.concepts()[miss.concept].en.get(i as usize),
-                TermRef::Zh(_) => None,
-            };
-            if term.is_some_and(|t| {
+            if en_term_of(matcher, miss.concept, miss.term).is_some_and(|t| {
                 !t.status.needs_replacing()
                     && spelling_variants(&paragraph[miss.start..miss.end], &t.text)
             }) {
@@ -451,7 +449,6 @@ fn recased(found: &str, form: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// The English term a match is of.
 /// Whether a non-standard rendering found word for word is reported. One
 /// ordinary English word ("President" for 主席团 in a garbled headline,
 /// "duties" for 党员义务, "streets" for 街道) is attested as a rendering,
@@ -468,9 +465,15 @@ fn reportable(term: &Term) -> bool {
     !one_word || acronym
 }
 
+/// The English term a match is of.
 fn en_term<'m>(matcher: &'m Matcher, m: &TermMatch) -> Option<&'m Term> {
-    match m.term {
-        TermRef::En(i) => matcher.concepts()[m.concept].en.get(i as usize),
+    en_term_of(matcher, m.concept, m.term)
+}
+
+/// The English term `term` of the concept `concept`, if it is English.
+fn en_term_of(matcher: &Matcher, concept: usize, term: TermRef) -> Option<&Term> {
+    match term {
+        TermRef::En(i) => matcher.concepts()[concept].en.get(i as usize),
         TermRef::Zh(_) => None,
     }
 }

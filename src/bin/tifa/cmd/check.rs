@@ -197,15 +197,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
     if !args.unaccept.is_empty() {
         let ids = ids_of(&args.unaccept);
         let removed = store.unaccept(&ids)?;
-        let mut sink = sink;
-        for a in &removed {
-            writeln!(
-                sink,
-                "unaccepted {}: {} {:?} at {}",
-                a.id, a.kind, a.found, a.place
-            )?;
-        }
-        sink.commit()?;
+        say_acceptances(sink, "unaccepted", &removed)?;
         return Ok(Outcome::Success);
     }
     let concepts: Vec<_> = store.concepts()?.into_iter().map(|s| s.concept).collect();
@@ -234,15 +226,7 @@ pub fn run(args: Args, db: &Path) -> anyhow::Result<Outcome> {
         let ids = ids_of(&args.accept);
         let note = args.note.as_deref().unwrap_or("");
         let stored = accepted::accept(&mut store, &checker, &ids, note)?;
-        let mut sink = sink;
-        for a in &stored {
-            writeln!(
-                sink,
-                "accepted {}: {} {:?} at {}",
-                a.id, a.kind, a.found, a.place
-            )?;
-        }
-        sink.commit()?;
+        say_acceptances(sink, "accepted", &stored)?;
         return Ok(Outcome::Success);
     }
     let mut out = Printer::new(sink, args.format, color);
@@ -418,6 +402,24 @@ fn ids_of(given: &[String]) -> Vec<String> {
         .iter()
         .map(|id| id.trim().to_ascii_lowercase())
         .collect()
+}
+
+/// What `--accept` or `--unaccept` did, one acceptance a line:
+/// `accepted ID: kind "found" at place`.
+fn say_acceptances(
+    mut sink: output::Sink,
+    done: &str,
+    acceptances: &[tifa::store::AcceptedFinding],
+) -> anyhow::Result<()> {
+    for a in acceptances {
+        writeln!(
+            sink,
+            "{done} {}: {} {:?} at {}",
+            a.id, a.kind, a.found, a.place
+        )?;
+    }
+    sink.commit()?;
+    Ok(())
 }
 
 /// `--accepted`: the stored acceptances, one a line, or as JSON.
